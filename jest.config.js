@@ -4,6 +4,7 @@ const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 
 const common = { transform, testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/storage/'] };
 
 module.exports = {
+  testTimeout: 180000,
   projects: [
     { ...common, displayName: 'rules', testMatch: ['<rootDir>/test/rules/**/*.test.ts'] },
     { ...common, displayName: 'server', testMatch: ['<rootDir>/test/server/**/*.test.ts', '<rootDir>/migrations/**/*.test.ts'] },

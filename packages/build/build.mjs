@@ -1,0 +1,104 @@
+// Builds the plugin in NocoBase's layout without @nocobase/build (not installable here):
+//   dist/server/index.js            server plugin, our code + chinese-days bundled, @nocobase/* external
+//   dist/server/collections/*.js    one defineCollection per file (NocoBase imports the folder)
+//   dist/server/migrations/*.js     timestamped Migration classes
+//   dist/client/index.js            AMD module; react, antd, @nocobase/client … come from the host page
+//   dist/locale/*.json              loaded by NocoBase's i18n as the plugin's namespace
+//   dist/externalVersion.js         versions of the host packages we were built against
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const dist = path.join(root, 'dist');
+const started = Date.now();
+const step = (msg) => console.log(`[build] ${msg} (${Date.now() - started} ms)`);
+
+// Provided by the page that loads a plugin's web part (see any @nocobase/plugin-*/dist/client/index.js).
+const clientExternals = [
+  'react', 'react-dom', 'react-i18next', 'antd', 'antd-style', '@ant-design/icons', 'dayjs', 'lodash',
+  '@formily/react', '@formily/core', '@formily/shared', '@formily/antd-v5',
+  '@nocobase/client', '@nocobase/flow-engine', '@nocobase/utils/client',
+];
+
+// Server: everything NocoBase ships stays external; our own code and chinese-days are bundled
+// so the tarball works in any NocoBase app without a node_modules of its own.
+const serverExternal = {
+  name: 'server-external',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('chinese-days') || args.path.startsWith('dayjs')) return null;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+const tsFiles = (dir) =>
+  fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((f) => /\.tsx?$/.test(f) && !/\.(test|d)\.tsx?$/.test(f)).map((f) => path.join(dir, f))
+    : [];
+
+async function buildServer() {
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/server/index.ts')],
+    outfile: path.join(dist, 'server/index.js'),
+    bundle: true, platform: 'node', format: 'cjs', target: 'node18', sourcemap: 'inline',
+    plugins: [serverExternal], logLevel: 'warning',
+  });
+  for (const [from, to] of [['collections', 'server/collections'], ['migrations', 'server/migrations']]) {
+    const files = tsFiles(path.join(root, from));
+    fs.mkdirSync(path.join(dist, to), { recursive: true });
+    if (files.length) {
+      await esbuild.build({
+        entryPoints: files, outdir: path.join(dist, to), bundle: true, platform: 'node', format: 'cjs',
+        target: 'node18', plugins: [serverExternal], logLevel: 'warning',
+      });
+    }
+  }
+}
+
+async function buildClient() {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, 'src/client/index.tsx')],
+    bundle: true, platform: 'browser', format: 'cjs', target: 'es2020', write: false, minify: true,
+    external: clientExternals, jsx: 'transform', logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const deps = clientExternals;
+  const body = result.outputFiles[0].text;
+  const amd =
+    `define(${JSON.stringify(pkg.name)}, ${JSON.stringify(['require', 'exports', 'module', ...deps])}, ` +
+    `function (require, exports, module) {\n${body}\n});\n`;
+  fs.mkdirSync(path.join(dist, 'client'), { recursive: true });
+  fs.writeFileSync(path.join(dist, 'client/index.js'), amd);
+}
+
+function copyLocale() {
+  fs.mkdirSync(path.join(dist, 'locale'), { recursive: true });
+  for (const f of fs.readdirSync(path.join(root, 'src/locale'))) {
+    if (f.endsWith('.json')) fs.copyFileSync(path.join(root, 'src/locale', f), path.join(dist, 'locale', f));
+  }
+}
+
+function writeExternalVersion() {
+  const versions = {};
+  for (const name of ['@nocobase/server', '@nocobase/database', '@nocobase/client', '@nocobase/plugin-workflow']) {
+    try {
+      versions[name] = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+    } catch {
+      versions[name] = '2.2.15';
+    }
+  }
+  fs.writeFileSync(path.join(dist, 'externalVersion.js'), `module.exports = ${JSON.stringify(versions, null, 2)};\n`);
+}
+
+fs.rmSync(dist, { recursive: true, force: true });
+await buildServer();
+step('server, collections, migrations');
+await buildClient();
+step('client bundle');
+copyLocale();
+writeExternalVersion();
+step('done: dist/');

@@ -1,0 +1,3 @@
+import { Plugin } from '@nocobase/client';
+export class AppointmentDutyClient extends Plugin {}
+export default AppointmentDutyClient;

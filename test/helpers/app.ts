@@ -1,0 +1,104 @@
+// One real NocoBase application per test file: the plugins we depend on plus ours (loaded by
+// package name from dist/, exactly as a host app loads it), on SQLite in memory by default or
+// on a fresh PostgreSQL / MariaDB database when DB_DIALECT says so.
+import supertest from 'supertest';
+import { randomUUID } from 'node:crypto';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { applyEnv, pkg } = require('../../packages/app/env.js');
+
+export const PLUGIN = pkg.name as string;
+export const BASE_PLUGINS = [
+  'field-sort', 'data-source-main', 'data-source-manager', 'error-handler', 'users', 'acl', 'auth',
+  'system-settings', 'ui-schema-storage', 'workflow', 'notification-manager', 'notification-in-app-message',
+];
+
+async function databaseOptions() {
+  const dialect = process.env.DB_DIALECT || 'sqlite';
+  if (dialect === 'sqlite') return { dialect, storage: ':memory:' };
+  const database = `govhall_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const host = process.env.DB_HOST || '127.0.0.1';
+  if (dialect === 'postgres') {
+    const { Client } = require('pg');
+    const admin = new Client({ host, port: +(process.env.DB_PORT || 5432), user: process.env.DB_USER || 'postgres',
+      password: process.env.DB_PASSWORD || '', database: 'postgres' });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    return { dialect, host, port: +(process.env.DB_PORT || 5432), username: process.env.DB_USER || 'postgres',
+      password: process.env.DB_PASSWORD || '', database, dropAfter: true };
+  }
+  if (dialect === 'mariadb' || dialect === 'mysql') {
+    const mariadb = require('mariadb');
+    const conn = await mariadb.createConnection({ host, port: +(process.env.DB_PORT || 3306), user: process.env.DB_USER || 'root',
+      password: process.env.DB_PASSWORD || '' });
+    await conn.query(`CREATE DATABASE ${database}`);
+    await conn.end();
+    return { dialect, host, port: +(process.env.DB_PORT || 3306), username: process.env.DB_USER || 'root',
+      password: process.env.DB_PASSWORD || '', database, timezone: '+08:00' };
+  }
+  throw new Error(`Unsupported DB_DIALECT ${dialect}`);
+}
+
+export interface TestApp {
+  app: any;
+  db: any;
+  request: () => supertest.SuperTest<supertest.Test>;
+  /** An HTTP agent signed in as the given user (by username). */
+  as: (username: string) => Promise<Agent>;
+  destroy: () => Promise<void>;
+}
+
+export interface Agent {
+  get: (url: string) => supertest.Test;
+  post: (url: string) => supertest.Test;
+  token: string;
+}
+
+export async function createTestApp(options: { plugins?: string[] } = {}): Promise<TestApp> {
+  applyEnv({ LOGGER_LEVEL: 'error' });
+  const { Application } = require('@nocobase/server');
+  const database: any = await databaseOptions();
+  const app = new Application({
+    database: { ...database, logging: false },
+    acl: true,
+    resourcer: { prefix: '/api' },
+    plugins: [...BASE_PLUGINS, ...(options.plugins ?? [PLUGIN])],
+    logger: { level: 'error' },
+  });
+  await app.runCommand('install', '-f');
+  await app.runCommand('start');
+  const request = () => supertest.agent(app.callback()) as any;
+
+  const as = async (username: string): Promise<Agent> => {
+    const user = await app.db.getRepository('users').findOne({ filter: { username } });
+    if (!user) throw new Error(`no user ${username}`);
+    const authPlugin: any = app.pm.get('auth');
+    const token = authPlugin.app.authManager.jwt.sign({ userId: user.id });
+    const withAuth = (t: supertest.Test) =>
+      t.set('Authorization', `Bearer ${token}`).set('X-Authenticator', 'basic').set('X-Locale', 'zh-CN');
+    return {
+      token,
+      get: (url) => withAuth(request().get(url)),
+      post: (url) => withAuth(request().post(url)),
+    };
+  };
+
+  return {
+    app,
+    db: app.db,
+    request,
+    as,
+    destroy: async () => {
+      await app.destroy();
+      if (database.dropAfter) {
+        const { Client } = require('pg');
+        const admin = new Client({ host: database.host, port: database.port, user: database.username,
+          password: database.password, database: 'postgres' });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${database.database} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  };
+}
