@@ -1,3 +1,4 @@
+import { RuleViolation } from './errors';
 // Statutory calendar (法定节假日 / 调休): R-CAL-1..3, R-LST-3.
 // Pure rules, no NocoBase import. Every date is a Shanghai calendar date 'YYYY-MM-DD';
 // arithmetic runs on UTC day numbers so the server's own TZ never leaks in.
@@ -20,12 +21,10 @@ export interface HolidayPeriod {
 export const DAY_KINDS: readonly DayKind[] = ['workday', 'makeupWorkday', 'weekendRest', 'holiday'];
 
 /** Thrown when a rule needs a date of a year whose holidays are not configured: refuse, never guess. */
-export class CalendarNotConfiguredError extends Error {
-  code = 'CALENDAR_YEAR_NOT_CONFIGURED';
-  year: number;
+export class CalendarNotConfiguredError extends RuleViolation {
+  readonly year: number;
   constructor(year: number) {
-    super(`Holiday calendar for ${year} is not configured`);
-    this.name = 'CalendarNotConfiguredError';
+    super('CALENDAR_YEAR_NOT_CONFIGURED', { year }, 400, `Holiday calendar for ${year} is not configured`);
     this.year = year;
   }
 }
@@ -123,17 +122,22 @@ export function weekdayKind(date: string): DayKind {
  * Why a row cannot be in the table, or null. Kinds must agree with the weekday so that
  * "is it a weekend?" never depends on which of two contradictory sources wins.
  */
-export function validateCalendarDay(day: CalendarDay): string | null {
+export function validateCalendarDay(day: CalendarDay): RuleViolation | null {
   try {
     assertDate(day?.date);
   } catch (e) {
-    return (e as Error).message;
+    return new RuleViolation('INVALID_DATE', { value: String(day?.date) }, 400, (e as Error).message);
   }
-  if (!DAY_KINDS.includes(day.kind)) return `${day.date}: unknown kind ${String(day.kind)}`;
+  if (!DAY_KINDS.includes(day.kind)) {
+    return new RuleViolation('INVALID_DAY_KIND', { date: day.date, kind: String(day.kind) });
+  }
   const weekend = weekdayKind(day.date) === 'weekendRest';
-  if (day.kind === 'makeupWorkday' && !weekend) return `${day.date}: a make-up workday must be a Saturday or Sunday`;
-  if (day.kind === 'workday' && weekend) return `${day.date}: a weekend working day is a makeupWorkday`;
-  if (day.kind === 'weekendRest' && !weekend) return `${day.date}: weekendRest must be a Saturday or Sunday`;
+  const mismatch =
+    (day.kind === 'makeupWorkday' && !weekend) || (day.kind === 'workday' && weekend) || (day.kind === 'weekendRest' && !weekend);
+  if (mismatch) {
+    return new RuleViolation('DAY_KIND_WEEKDAY_MISMATCH', { date: day.date, kind: day.kind }, 400,
+      `${day.date}: kind ${day.kind} contradicts the weekday (weekends are weekendRest or makeupWorkday)`);
+  }
   return null;
 }
 
@@ -152,7 +156,7 @@ export class Calendar {
     this.years = new Set(configuredYears);
     for (const day of days) {
       const problem = validateCalendarDay(day);
-      if (problem) throw new RangeError(problem);
+      if (problem) throw new RangeError(problem.message);
       const n = toDayNumber(day.date);
       if (this.days.has(n)) throw new RangeError(`Duplicate calendar day ${day.date}`);
       this.days.set(n, { date: day.date, kind: day.kind, holidayName: day.holidayName ?? null });

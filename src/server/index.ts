@@ -1,1 +1,2 @@
 export { default } from './plugin';
+export { seedDemo, DEMO_USERS } from './seed/demo';

@@ -1,10 +1,36 @@
 import { Plugin } from '@nocobase/server';
+import { registerAcl, ensureRoles } from './acl';
+import { calendarResource } from './actions/calendar';
+import { seedCalendar } from './calendar/store';
+import { registerErrorRendering } from './errors';
+import { registerSaveRules } from './hooks';
+import { seedDemo } from './seed/demo';
+
+// Our collections, listed in NocoBase's data source manager so admins can add fields and use the
+// standard table/form/calendar/kanban blocks on them without code (as plugin-users does).
+const MANAGED_COLLECTIONS = ['windows', 'serviceItems', 'calendarDays', 'calendarYears'];
 
 // Wiring only: each concern lives in its own file and registers itself here.
 export class AppointmentDutyPlugin extends Plugin {
-  async load() {}
+  async load() {
+    registerErrorRendering(this);
+    registerSaveRules(this);
+    registerAcl(this);
+    this.app.resourceManager.define(calendarResource);
+    this.app
+      .command('appointment-duty:demo')
+      .preload()
+      .action(async () => {
+        await seedDemo(this.db, (msg) => this.log.info(msg));
+      });
+  }
 
-  async install() {}
+  async install() {
+    await seedCalendar(this.db);
+    await ensureRoles(this.db);
+    const collections: any = this.db.getRepository('collections');
+    if (collections?.db2cm) for (const name of MANAGED_COLLECTIONS) await collections.db2cm(name);
+  }
 }
 
 export default AppointmentDutyPlugin;

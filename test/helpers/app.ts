@@ -46,6 +46,8 @@ export interface TestApp {
   request: () => supertest.SuperTest<supertest.Test>;
   /** An HTTP agent signed in as the given user (by username). */
   as: (username: string) => Promise<Agent>;
+  /** The demo windows, service items and one user per role (what `npm start` seeds). */
+  seedDemo: () => Promise<void>;
   destroy: () => Promise<void>;
 }
 
@@ -89,6 +91,10 @@ export async function createTestApp(options: { plugins?: string[] } = {}): Promi
     db: app.db,
     request,
     as,
+    seedDemo: async () => {
+      const { seedDemo } = require('../../dist/server/index.js');
+      await seedDemo(app.db);
+    },
     destroy: async () => {
       await app.destroy();
       if (database.dropAfter) {

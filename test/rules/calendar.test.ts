@@ -218,19 +218,16 @@ describe('date input validation', () => {
 });
 
 // Jest's sandboxed process.env does not reach Node's TZ hook, so the TZ matrix runs in a real
-// child Node process that compiles src/rules/calendar.ts with swc (the same transform jest uses).
+// child Node process that bundles src/rules/calendar.ts with esbuild (as the build does).
 const TZ_PROBE = `
-const swc = require('@swc/core');
+const esbuild = require('esbuild');
 const Module = require('module');
 const file = require('path').resolve('src/rules/calendar.ts');
-const { code } = swc.transformFileSync(file, {
-  jsc: { parser: { syntax: 'typescript' }, target: 'es2021' },
-  module: { type: 'commonjs' },
-});
+const { outputFiles } = esbuild.buildSync({ entryPoints: [file], bundle: true, write: false, format: 'cjs', platform: 'node' });
 const mod = new Module(file);
 mod.filename = file;
 mod.paths = Module._nodeModulePaths(require('path').dirname(file));
-mod._compile(code, file);
+mod._compile(outputFiles[0].text, file);
 const c = mod.exports;
 const out = {};
 for (const tz of JSON.parse(process.argv[1])) {

@@ -1,0 +1,69 @@
+// Roles and what each job needs over our collections (R-X-2). Configuration as data: one table,
+// written into NocoBase's own roles on install so admins see and can refine them in the UI.
+import type { Database, Transaction } from '@nocobase/database';
+import type { Plugin } from '@nocobase/server';
+import { RoleName, SETTINGS_KEY } from '../constants';
+import { CALENDAR_ADMIN_ACTIONS, CALENDAR_READ_ACTIONS } from './actions/calendar';
+
+type Grant = string | { name: string; scope: Record<string, unknown>; scopeName: string };
+
+const view = 'view';
+const calendarRead = { calendarDays: [view], calendarYears: [view] };
+// Window roles see the whole list (to answer applicants), but change only their own window.
+const ownWindow = { name: 'update', scopeName: 'Own window (lead)', scope: { leadId: '{{$user.id}}' } };
+
+export const ROLE_TITLES: Record<RoleName, string> = {
+  desk: '咨询台服务人员',
+  section: '政务服务管理科',
+  sectionChief: '政务服务管理科科长',
+  windowLead: '窗口负责人',
+  windowStaff: '窗口工作人员',
+};
+
+export const ROLE_GRANTS: Record<RoleName, Record<string, Grant[]>> = {
+  // The desk books only published items (经公告列入, R-HOL-3).
+  desk: { ...calendarRead, windows: [view],
+    serviceItems: [{ name: view, scopeName: 'Published items', scope: { published: true } }] },
+  section: { ...calendarRead, windows: [view], serviceItems: [view] },
+  sectionChief: { ...calendarRead, windows: [view], serviceItems: [view] },
+  windowLead: { ...calendarRead, windows: [view, ownWindow], serviceItems: [view] },
+  windowStaff: { ...calendarRead, windows: [view], serviceItems: [view] },
+};
+
+/** ACL pieces that live in code: who may call the calendar's custom actions. */
+export function registerAcl(plugin: Plugin) {
+  const { acl } = plugin.app;
+  for (const action of CALENDAR_READ_ACTIONS) acl.allow(action.split(':')[0], action.split(':')[1], 'loggedIn');
+  // Admins (roles with the plugin-settings snippet) edit the calendar and the list settings.
+  acl.registerSnippet({
+    name: `pm.${SETTINGS_KEY}`,
+    actions: [...CALENDAR_ADMIN_ACTIONS, 'calendarDays:*', 'calendarYears:*', 'windows:*', 'serviceItems:*'],
+  });
+}
+
+/** Install/upgrade: create missing roles with their grants; never overwrite an admin's edits. */
+export async function ensureRoles(db: Database, { transaction }: { transaction?: Transaction } = {}) {
+  const roles = db.getRepository('roles');
+  for (const [name, grants] of Object.entries(ROLE_GRANTS)) {
+    if (await roles.findOne({ filter: { name }, transaction })) continue;
+    await roles.create({
+      values: {
+        name,
+        title: ROLE_TITLES[name as RoleName],
+        strategy: { actions: [] },
+        allowNewMenu: false,
+        resources: Object.entries(grants).map(([resource, actions]) => ({
+          name: resource,
+          usingActionsConfig: true,
+          actions: actions.map((g) =>
+            typeof g === 'string'
+              ? { name: g }
+              : { name: g.name, scope: { resourceName: resource, name: g.scopeName, scope: g.scope } },
+          ),
+        })),
+      },
+      transaction,
+      context: {},
+    });
+  }
+}

@@ -1,0 +1,109 @@
+// The statutory calendar as stored rows ↔ the pure Calendar of src/rules/calendar.ts.
+import type { Database, Transaction } from '@nocobase/database';
+import { Calendar, CalendarDay, validateCalendarDay } from '../../rules/calendar';
+import { seedDays, seedYearsAvailable } from '../../rules/calendarSeed';
+import { RuleViolation } from '../../rules/errors';
+
+type Opts = { transaction?: Transaction };
+
+const toDay = (row: any): CalendarDay => ({
+  date: String(row.get('date')).slice(0, 10),
+  kind: row.get('kind'),
+  holidayName: row.get('holidayName') ?? null,
+});
+
+/** The calendar with every stored day; years without configured holidays make rules refuse. */
+export async function loadCalendar(db: Database, { transaction }: Opts = {}): Promise<Calendar> {
+  const years = await db.getRepository('calendarYears').find({ filter: { configured: true }, transaction });
+  const days = await db.getRepository('calendarDays').find({ transaction });
+  return new Calendar(days.map(toDay), years.map((y: any) => Number(y.get('year'))));
+}
+
+export async function listYears(db: Database, opts: Opts = {}) {
+  const rows = await db.getRepository('calendarYears').find({ sort: ['year'], ...opts });
+  return rows.map((r: any) => ({ year: r.get('year'), configured: !!r.get('configured'), source: r.get('source') }));
+}
+
+export async function yearDays(db: Database, year: number, opts: Opts = {}) {
+  const rows = await db.getRepository('calendarDays').find({
+    filter: { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
+    sort: ['date'],
+    ...opts,
+  });
+  return rows.map((r: any) => ({ ...toDay(r), source: r.get('source'), note: r.get('note') ?? null }));
+}
+
+export function assertYear(year: unknown): number {
+  const y = Number(year);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new RuleViolation('INVALID_YEAR', { value: String(year) });
+  return y;
+}
+
+/**
+ * Adds a year: from the seed package when it knows the year (configured at once), otherwise
+ * empty and "not configured" until an admin has entered the holidays and confirmed it.
+ * Days an admin already edited are kept.
+ */
+export async function addYear(db: Database, year: number, { transaction }: Opts = {}) {
+  const years = db.getRepository('calendarYears');
+  const seeded = seedYearsAvailable().includes(year);
+  const existing = await years.findOne({ filter: { year }, transaction });
+  if (seeded) {
+    const taken = new Set((await yearDays(db, year, { transaction })).map((d) => d.date));
+    const fresh = seedDays(year).filter((d) => !taken.has(d.date));
+    if (fresh.length) {
+      await db.getRepository('calendarDays').createMany({
+        records: fresh.map((d) => ({ ...d, source: 'seed' })),
+        transaction,
+      });
+    }
+  }
+  const values = { year, configured: seeded || !!existing?.get('configured'), source: seeded ? 'seed' : 'admin' };
+  if (existing) await years.update({ filterByTk: existing.get('id'), values, transaction });
+  else await years.create({ values, transaction });
+  return values;
+}
+
+/** Install: every year the seed package knows. */
+export async function seedCalendar(db: Database, opts: Opts = {}) {
+  for (const year of seedYearsAvailable()) await addYear(db, year, opts);
+}
+
+/** An admin's change of one day; a day back to its plain weekday kind is still kept as a record. */
+export async function setDay(
+  db: Database,
+  input: { date: string; kind: CalendarDay['kind']; holidayName?: string | null; note?: string | null },
+  { transaction }: Opts = {},
+) {
+  const day: CalendarDay = { date: input.date, kind: input.kind, holidayName: input.holidayName || null };
+  const problem = validateCalendarDay(day);
+  if (problem) throw problem;
+  if (day.kind !== 'holiday') day.holidayName = null;
+  const year = Number(day.date.slice(0, 4));
+  if (!(await db.getRepository('calendarYears').findOne({ filter: { year }, transaction }))) {
+    throw new RuleViolation('CALENDAR_YEAR_MISSING', { year });
+  }
+  const repo = db.getRepository('calendarDays');
+  const values = { ...day, note: input.note ?? null, source: 'admin' };
+  const existing = await repo.findOne({ filter: { date: day.date }, transaction });
+  if (existing) {
+    await repo.update({ filterByTk: existing.get('id'), values, transaction });
+  } else {
+    await repo.create({ values, transaction });
+  }
+  return values;
+}
+
+export async function confirmYear(db: Database, year: number, { transaction }: Opts = {}) {
+  const repo = db.getRepository('calendarYears');
+  const row = await repo.findOne({ filter: { year }, transaction });
+  if (!row) throw new RuleViolation('CALENDAR_YEAR_MISSING', { year });
+  const holidays = await db.getRepository('calendarDays').count({
+    filter: { date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` }, kind: 'holiday' },
+    transaction,
+  });
+  // A year without a single holiday is almost certainly not entered yet: refuse to confirm it.
+  if (!holidays) throw new RuleViolation('CALENDAR_YEAR_HAS_NO_HOLIDAYS', { year });
+  await repo.update({ filterByTk: row.get('id'), values: { configured: true }, transaction });
+  return { year, configured: true };
+}

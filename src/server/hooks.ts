@@ -1,0 +1,18 @@
+// Rules enforced on every save, whichever way the row comes in (UI, API, import):
+// the service-item list (R-LST-1, R-LST-3) and calendar days (R-CAL-1).
+import type { Plugin } from '@nocobase/server';
+import { DEFAULT_HALF_WORKING_DAY_MINUTES, validateCalendarDay } from '../rules/calendar';
+import { checkServiceItem, parseMaterials } from '../rules/serviceItem';
+
+export function registerSaveRules(plugin: Plugin) {
+  plugin.db.on('serviceItems.beforeSave', (model: any) => {
+    if (model.changed('materials')) model.set('materials', parseMaterials(model.get('materials')));
+    const problem = checkServiceItem(model.get(), { halfDayMinutes: DEFAULT_HALF_WORKING_DAY_MINUTES });
+    if (problem) throw problem;
+  });
+  // Calendar rows edited through the generic collection API obey the same rules as calendar:setDay.
+  plugin.db.on('calendarDays.beforeSave', (model: any) => {
+    const problem = validateCalendarDay({ date: String(model.get('date')).slice(0, 10), kind: model.get('kind') });
+    if (problem) throw problem;
+  });
+}
