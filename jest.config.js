@@ -7,7 +7,7 @@ module.exports = {
   testTimeout: 180000,
   projects: [
     { ...common, displayName: 'rules', testMatch: ['<rootDir>/test/rules/**/*.test.ts'] },
-    { ...common, displayName: 'server', testMatch: ['<rootDir>/test/server/**/*.test.ts', '<rootDir>/migrations/**/*.test.ts'] },
+    { ...common, displayName: 'server', setupFiles: ['<rootDir>/test/helpers/quiet-rule-violations.ts'], testMatch: ['<rootDir>/test/server/**/*.test.ts', '<rootDir>/migrations/**/*.test.ts'] },
     ...(process.env.E2E ? [{ ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] }] : []),
   ],
 };
