@@ -75,10 +75,18 @@ async function buildClient() {
   fs.writeFileSync(path.join(dist, 'client/index.js'), amd);
 }
 
+// dist/locale/<lang>.json = src/client/locale/<lang>.json (web part texts) merged with
+// src/locale/<lang>.json (server and shared texts; these win when both have a key).
 function copyLocale() {
   fs.mkdirSync(path.join(dist, 'locale'), { recursive: true });
-  for (const f of fs.readdirSync(path.join(root, 'src/locale'))) {
-    if (f.endsWith('.json')) fs.copyFileSync(path.join(root, 'src/locale', f), path.join(dist, 'locale', f));
+  const dirs = [path.join(root, 'src/client/locale'), path.join(root, 'src/locale')];
+  const langs = new Set(dirs.flatMap((d) => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.json')) : [])));
+  for (const f of langs) {
+    const merged = {};
+    for (const d of dirs) {
+      if (fs.existsSync(path.join(d, f))) Object.assign(merged, JSON.parse(fs.readFileSync(path.join(d, f), 'utf8')));
+    }
+    fs.writeFileSync(path.join(dist, 'locale', f), `${JSON.stringify(merged, null, 2)}\n`);
   }
 }
 

@@ -17,12 +17,14 @@ export class AppointmentDutyPlugin extends Plugin {
     registerSaveRules(this);
     registerAcl(this);
     this.app.resourceManager.define(calendarResource);
-    this.app
-      .command('appointment-duty:demo')
-      .preload()
-      .action(async () => {
-        await seedDemo(this.db, (msg) => this.log.info(msg));
+    // Demo data only when asked (npm start sets it): a production OA must not get known passwords.
+    // Not a CLI command: NocoBase 2.2.15 aborts loading plugin commands on plugin-file-manager's
+    // commands/repair-filenames.js (it has no default export), so ours would never register.
+    if (process.env.APPOINTMENT_DUTY_DEMO === 'true') {
+      this.app.on('afterStart', async () => {
+        await seedDemo(this.db, (msg) => this.log.warn(`demo ${msg}`));
       });
+    }
   }
 
   async install() {
