@@ -35,9 +35,23 @@ async function databaseOptions() {
     await conn.query(`CREATE DATABASE ${database}`);
     await conn.end();
     return { dialect, host, port: +(process.env.DB_PORT || 3306), username: process.env.DB_USER || 'root',
-      password: process.env.DB_PASSWORD || '', database, timezone: '+08:00' };
+      password: process.env.DB_PASSWORD || '', database, timezone: '+08:00', dropAfter: true };
   }
   throw new Error(`Unsupported DB_DIALECT ${dialect}`);
+}
+
+async function dropDatabase(o: any) {
+  if (o.dialect === 'postgres') {
+    const { Client } = require('pg');
+    const admin = new Client({ host: o.host, port: o.port, user: o.username, password: o.password, database: 'postgres' });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${o.database} WITH (FORCE)`);
+    await admin.end();
+  } else {
+    const conn = await require('mariadb').createConnection({ host: o.host, port: o.port, user: o.username, password: o.password });
+    await conn.query(`DROP DATABASE IF EXISTS ${o.database}`);
+    await conn.end();
+  }
 }
 
 export interface TestApp {
@@ -97,14 +111,7 @@ export async function createTestApp(options: { plugins?: string[] } = {}): Promi
     },
     destroy: async () => {
       await app.destroy();
-      if (database.dropAfter) {
-        const { Client } = require('pg');
-        const admin = new Client({ host: database.host, port: database.port, user: database.username,
-          password: database.password, database: 'postgres' });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${database.database} WITH (FORCE)`);
-        await admin.end();
-      }
+      if (database.dropAfter) await dropDatabase(database);
     },
   };
 }
