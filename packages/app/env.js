@@ -4,7 +4,18 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '../..');
+// The repo root (the plugin package). Found from the working directory first, so a copy of this
+// file bundled elsewhere (the benchmark) still finds it.
+function findRoot() {
+  for (const start of [process.cwd(), __dirname]) {
+    for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const file = path.join(dir, 'package.json');
+      if (fs.existsSync(file) && JSON.parse(fs.readFileSync(file, 'utf8')).name === '@govhall/plugin-appointment-duty') return dir;
+    }
+  }
+  return path.resolve(__dirname, '../..');
+}
+const root = findRoot();
 const pkg = require(path.join(root, 'package.json'));
 
 function ensureSelfLink() {

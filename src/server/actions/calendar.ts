@@ -23,7 +23,7 @@ function dateParam(value: unknown): string {
 
 async function dayKind(ctx: Context, next: Next) {
   const date = dateParam(input(ctx).date);
-  const calendar = await loadCalendar(ctx.db);
+  const calendar = await loadCalendar(ctx.db, { around: [date] });
   const day = calendar.day(date);
   ctx.body = {
     date,

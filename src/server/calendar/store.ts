@@ -12,10 +12,23 @@ const toDay = (row: any): CalendarDay => ({
   holidayName: row.get('holidayName') ?? null,
 });
 
-/** The calendar with every stored day; years without configured holidays make rules refuse. */
-export async function loadCalendar(db: Database, { transaction }: Opts = {}): Promise<Calendar> {
-  const years = await db.getRepository('calendarYears').find({ filter: { configured: true }, transaction });
-  const days = await db.getRepository('calendarDays').find({ transaction });
+/**
+ * The calendar from the stored days; years without configured holidays make rules refuse.
+ * `around` limits it to the years of those dates ± 1 (enough for a holiday period or a
+ * "working day before" across New Year) so a request reads a few dozen rows, not decades.
+ */
+export async function loadCalendar(db: Database, { transaction, around }: Opts & { around?: string[] } = {}): Promise<Calendar> {
+  const wanted = around?.length ? around.map((d) => Number(d.slice(0, 4))) : null;
+  const from = wanted ? Math.min(...wanted) - 1 : null;
+  const to = wanted ? Math.max(...wanted) + 1 : null;
+  const years = await db.getRepository('calendarYears').find({
+    filter: wanted ? { configured: true, year: { $gte: from, $lte: to } } : { configured: true },
+    transaction,
+  });
+  const days = await db.getRepository('calendarDays').find({
+    filter: wanted ? { date: { $gte: `${from}-01-01`, $lte: `${to}-12-31` } } : {},
+    transaction,
+  });
   return new Calendar(days.map(toDay), years.map((y: any) => Number(y.get('year'))));
 }
 
