@@ -8,5 +8,8 @@ declare module 'react-i18next' {
     resolvedLanguage?: string;
     t: TFunction;
   }
-  export function useTranslation(ns?: string | string[]): { t: TFunction; i18n: I18n; ready: boolean };
+  export function useTranslation(
+    ns?: string | string[],
+    options?: { nsMode?: 'fallback' | 'default'; useSuspense?: boolean; keyPrefix?: string },
+  ): { t: TFunction; i18n: I18n; ready: boolean };
 }

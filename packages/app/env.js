@@ -36,7 +36,8 @@ function applyEnv(overrides = {}) {
   const defaults = {
     NODE_MODULES_PATH: path.join(root, 'node_modules'),
     APP_PACKAGE_ROOT: path.join(root, 'node_modules/@nocobase/app'),
-    APP_ENV: 'development',
+    // production: NocoBase then reads each plugin's dist/locale (in development it prefers src/locale).
+    APP_ENV: 'production',
     APP_KEY: 'govhall-demo-key-change-me-in-production',
     APP_PORT: '13000',
     TZ: 'Asia/Shanghai',
@@ -67,6 +68,7 @@ function applyEnv(overrides = {}) {
     INIT_ROOT_NICKNAME: '系统管理员',
     INIT_ROOT_USERNAME: 'admin',
     INIT_LANG: 'zh-CN',
+    INIT_APP_LANG: 'zh-CN', // the system language set on first install (plugin-system-settings reads this one)
     LOGGER_LEVEL: 'warn',
   };
   for (const [k, v] of Object.entries({ ...defaults, ...overrides })) {

@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const dist = path.join(root, 'dist');
+// Built aside and swapped in at the end, so a running app never sees a half-written dist/.
+const finalDist = path.join(root, 'dist');
+const dist = path.join(root, '.dist-build');
 const started = Date.now();
 const step = (msg) => console.log(`[build] ${msg} (${Date.now() - started} ms)`);
 
@@ -109,4 +111,6 @@ await buildClient();
 step('client bundle');
 copyLocale();
 writeExternalVersion();
+fs.rmSync(finalDist, { recursive: true, force: true });
+fs.renameSync(dist, finalDist);
 step('done: dist/');

@@ -1,3 +1,29 @@
+// Web part of @govhall/plugin-appointment-duty: wiring only, the pages live in ./settings.
 import { Plugin } from '@nocobase/client';
-export class AppointmentDutyClient extends Plugin {}
+import { SETTINGS_KEY } from '../constants';
+import { registerClientTexts, tval } from './locale';
+import { CalendarSettings } from './settings/CalendarSettings';
+
+export class AppointmentDutyClient extends Plugin {
+  async load() {
+    registerClientTexts(this.app.i18n);
+    // /admin/settings/appointment-duty: a group whose sub-pages are shown as tabs;
+    // without a Component of its own NocoBase redirects to the first sub-page.
+    this.app.pluginSettingsManager.add(SETTINGS_KEY, {
+      title: tval('Appointment + no-closing'),
+      icon: 'CalendarOutlined',
+      aclSnippet: `pm.${SETTINGS_KEY}`,
+    });
+    // /admin/settings/appointment-duty/calendar
+    this.app.pluginSettingsManager.add(`${SETTINGS_KEY}.calendar`, {
+      title: tval('Statutory calendar'),
+      icon: 'CalendarOutlined',
+      Component: CalendarSettings,
+      // Same snippet as the group: the server guards calendar:setDay/addYear/confirmYear with it.
+      aclSnippet: `pm.${SETTINGS_KEY}`,
+      sort: 1,
+    });
+  }
+}
+
 export default AppointmentDutyClient;

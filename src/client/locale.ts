@@ -1,7 +1,24 @@
-// i18n for the web part. Texts live in ./locale/<lang>.json (flat: English text → translation);
-// the build merges them into dist/locale/<lang>.json, which NocoBase loads as our namespace.
+// i18n for the web part. Texts live in ./locale/<lang>.json (flat: English text → translation).
+// The build merges them into dist/locale/<lang>.json (NocoBase serves that as our namespace), and
+// they are also bundled and registered here: a server started with APP_ENV !== 'production'
+// (as `npm start` does) reads src/locale/<lang>.json only and never looks at dist/locale.
 import { useTranslation } from 'react-i18next';
 import { NS } from '../constants';
+import enUS from './locale/en-US.json';
+import zhCN from './locale/zh-CN.json';
+
+export const CLIENT_TEXTS: Record<string, Record<string, string>> = { 'en-US': enUS, 'zh-CN': zhCN };
+
+interface I18nLike {
+  addResourceBundle(lang: string, ns: string, resources: object, deep?: boolean, overwrite?: boolean): unknown;
+}
+
+/** Adds the web part's texts to our namespace; texts the server sent (src/locale) win. */
+export function registerClientTexts(i18n: I18nLike) {
+  for (const [lang, texts] of Object.entries(CLIENT_TEXTS)) {
+    i18n.addResourceBundle(lang, NS, texts, true, false);
+  }
+}
 
 /** `t` of our namespace, falling back to NocoBase's own `client` texts. */
 export function useT() {

@@ -49,7 +49,7 @@ export async function seedDemo(db: Database, log: (msg: string) => void = () => 
       if (u.role === 'windowLead' && !w.get('leadId')) {
         await db.getRepository('windows').update({ filterByTk: w.get('id'), values: { leadId: user.get('id') } });
       }
-      await db.getRepository('windows.staff', w.get('id')).add(user.get('id'));
+      await (db.getRepository('windows.staff', w.get('id')) as any).add(user.get('id'));
     }
   }
   log(`users: ${DEMO_USERS.map((u) => u.username).join(', ')}`);
