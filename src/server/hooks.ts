@@ -5,11 +5,14 @@ import { DEFAULT_HALF_WORKING_DAY_MINUTES, validateCalendarDay } from '../rules/
 import { checkServiceItem, parseMaterials } from '../rules/serviceItem';
 
 export function registerSaveRules(plugin: Plugin) {
-  plugin.db.on('serviceItems.beforeSave', (model: any) => {
+  const checkItem = (model: any) => {
     if (model.changed('materials')) model.set('materials', parseMaterials(model.get('materials')));
     const problem = checkServiceItem(model.get(), { halfDayMinutes: DEFAULT_HALF_WORKING_DAY_MINUTES });
     if (problem) throw problem;
-  });
+  };
+  plugin.db.on('serviceItems.beforeSave', checkItem);
+  // The Excel import inserts with bulkCreate, which fires only the bulk hook.
+  plugin.db.on('serviceItems.beforeBulkCreate', (models: any[]) => models.forEach(checkItem));
   // Calendar rows edited through the generic collection API obey the same rules as calendar:setDay.
   plugin.db.on('calendarDays.beforeSave', (model: any) => {
     const problem = validateCalendarDay({ date: String(model.get('date')).slice(0, 10), kind: model.get('kind') });
