@@ -4,6 +4,9 @@ import type { Database, Transaction } from '@nocobase/database';
 import type { Plugin } from '@nocobase/server';
 import { RoleName, SETTINGS_KEY } from '../constants';
 import { CALENDAR_ADMIN_ACTIONS, CALENDAR_READ_ACTIONS } from './actions/calendar';
+import { TRANSITIONS } from '../rules/booking';
+
+const BOOKING_ACTION_NAMES = Object.keys(TRANSITIONS);
 
 type Grant = string | { name: string; scope: Record<string, unknown>; scopeName: string };
 
@@ -11,6 +14,11 @@ const view = 'view';
 const calendarRead = { calendarDays: [view], calendarYears: [view] };
 // Window roles see the whole list (to answer applicants), but change only their own window.
 const ownWindow = { name: 'update', scopeName: 'Own window (lead)', scope: { leadId: '{{$user.id}}' } };
+// Bookings: window roles see those of a window they lead or staff (R-X-2).
+const ownWindowBookings = {
+  name: view, scopeName: 'Bookings of my window',
+  scope: { $or: [{ 'window.leadId': { $eq: '{{$user.id}}' } }, { 'window.staff.id': { $eq: '{{$user.id}}' } }] },
+};
 
 export const ROLE_TITLES: Record<RoleName, string> = {
   desk: '咨询台服务人员',
@@ -22,18 +30,21 @@ export const ROLE_TITLES: Record<RoleName, string> = {
 
 export const ROLE_GRANTS: Record<RoleName, Record<string, Grant[]>> = {
   // The desk books only published items (经公告列入, R-HOL-3).
-  desk: { ...calendarRead, windows: [view],
+  desk: { ...calendarRead, windows: [view], bookings: [view],
     serviceItems: [{ name: view, scopeName: 'Published items', scope: { published: true } }] },
-  section: { ...calendarRead, windows: [view], serviceItems: [view] },
-  sectionChief: { ...calendarRead, windows: [view], serviceItems: [view] },
-  windowLead: { ...calendarRead, windows: [view, ownWindow], serviceItems: [view] },
-  windowStaff: { ...calendarRead, windows: [view], serviceItems: [view] },
+  section: { ...calendarRead, windows: [view], serviceItems: [view], bookings: [view] },
+  sectionChief: { ...calendarRead, windows: [view], serviceItems: [view], bookings: [view] },
+  windowLead: { ...calendarRead, windows: [view, ownWindow], serviceItems: [view], bookings: [ownWindowBookings] },
+  windowStaff: { ...calendarRead, windows: [view], serviceItems: [view], bookings: [ownWindowBookings] },
 };
 
 /** ACL pieces that live in code: who may call the calendar's custom actions. */
 export function registerAcl(plugin: Plugin) {
   const { acl } = plugin.app;
   for (const action of CALENDAR_READ_ACTIONS) acl.allow(action.split(':')[0], action.split(':')[1], 'loggedIn');
+  // Booking lifecycle actions: any signed-in user reaches them; the state machine
+  // (src/rules/booking.ts TRANSITIONS) and the own-window check decide, with a clear message.
+  acl.allow('bookings', BOOKING_ACTION_NAMES, 'loggedIn');
   // Admins (roles with the plugin-settings snippet) edit the calendar and the list settings.
   acl.registerSnippet({
     name: `pm.${SETTINGS_KEY}`,

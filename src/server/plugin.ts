@@ -1,5 +1,6 @@
 import { Plugin } from '@nocobase/server';
 import { registerAcl, ensureRoles } from './acl';
+import { BOOKING_ACTIONS } from './actions/bookings';
 import { calendarResource } from './actions/calendar';
 import { seedCalendar } from './calendar/store';
 import { registerErrorRendering } from './errors';
@@ -8,7 +9,7 @@ import { seedDemo } from './seed/demo';
 
 // Our collections, listed in NocoBase's data source manager so admins can add fields and use the
 // standard table/form/calendar/kanban blocks on them without code (as plugin-users does).
-const MANAGED_COLLECTIONS = ['windows', 'serviceItems', 'calendarDays', 'calendarYears'];
+const MANAGED_COLLECTIONS = ['windows', 'serviceItems', 'calendarDays', 'calendarYears', 'bookings'];
 
 // Wiring only: each concern lives in its own file and registers itself here.
 export class AppointmentDutyPlugin extends Plugin {
@@ -17,6 +18,9 @@ export class AppointmentDutyPlugin extends Plugin {
     registerSaveRules(this);
     registerAcl(this);
     this.app.resourceManager.define(calendarResource);
+    this.app.resourceManager.registerActionHandlers(
+      Object.fromEntries(Object.entries(BOOKING_ACTIONS).map(([name, handler]) => [`bookings:${name}`, handler])),
+    );
     // Demo data only when asked (npm start sets it): a production OA must not get known passwords.
     // Not a CLI command: NocoBase 2.2.15 aborts loading plugin commands on plugin-file-manager's
     // commands/repair-filenames.js (it has no default export), so ours would never register.

@@ -72,7 +72,8 @@ export interface Agent {
 }
 
 export async function createTestApp(options: { plugins?: string[] } = {}): Promise<TestApp> {
-  applyEnv({ LOGGER_LEVEL: 'error' });
+  // The booking tests fix "now" with the X-Test-Now header; only test apps honour it.
+  applyEnv({ LOGGER_LEVEL: 'error', APPOINTMENT_DUTY_TEST_CLOCK: 'true' });
   const { Application } = require('@nocobase/server');
   const database: any = await databaseOptions();
   const app = new Application({

@@ -1,0 +1,149 @@
+// The registration form's whole life over HTTP as each role (R-HOL, R-DSP, R-PRE, R-RSC, R-DAY, R-X-1),
+// on a real app with a fixed clock (X-Test-Now, honoured only with APPOINTMENT_DUTY_TEST_CLOCK=true).
+import { createTestApp, TestApp } from '../helpers/app';
+
+type Agent = Awaited<ReturnType<TestApp['as']>>;
+// 2026-02-10 (Tue) 10:00 in Shanghai: a working day in phone hours, before Spring Festival 02-15..23.
+const BEFORE_HOLIDAY = '2026-02-10T10:00:00+08:00';
+
+describe('booking lifecycle', () => {
+  let t: TestApp;
+  const as: Record<string, Agent> = {};
+  const ids: Record<string, number> = {};
+  const userId: Record<string, number> = {};
+
+  beforeAll(async () => {
+    process.env.APPOINTMENT_DUTY_TEST_CLOCK = 'true';
+    t = await createTestApp();
+    await t.seedDemo();
+    for (const u of ['admin', 'desk', 'section', 'chief', 'lead', 'staff']) {
+      as[u] = await t.as(u);
+      userId[u] = (await t.db.getRepository('users').findOne({ filter: { username: u } })).get('id');
+    }
+    for (const i of await t.db.getRepository('serviceItems').find()) ids[i.get('code')] = i.get('id');
+  });
+  afterAll(() => t?.destroy());
+
+  const call = (user: string, action: string, body: any, now = BEFORE_HOLIDAY, query = '') =>
+    as[user].post(`/api/bookings:${action}${query}`).set('X-Test-Now', now).send(body);
+  const on = (id: number) => `?filterByTk=${id}`;
+  const register = (over: any = {}, now = BEFORE_HOLIDAY) =>
+    call('desk', 'register', {
+      applicantName: '王建国', applicantPhone: '13905331234', applicantUnit: '淄博某贸易公司', channel: 'onSite',
+      serviceItemId: ids['BDC-001'], start: '2026-02-17 10:00', ...over,
+    }, now);
+  const events = async (id: number) =>
+    (await t.db.getRepository('bookingEvents').find({ filter: { bookingId: id }, sort: ['id'] })).map((e: any) =>
+      `${e.get('action')}:${e.get('fromStatus') ?? '-'}>${e.get('toStatus')}`);
+
+  it('R-HOL-2 R-HOL-4 R-DSP-1 R-DSP-3 R-DSP-4 R-PRE-1 R-DAY-3 R-X-1 a holiday booking from desk to completion', async () => {
+    const reg = await register();
+    expect(reg.status).toBe(200);
+    const b = reg.body.data;
+    expect(b).toMatchObject({ status: 'registered', kind: 'holiday', applicantName: '王建国', channel: 'onSite', recorderId: userId.desk });
+    expect(b.number).toMatch(/^YY-2026-\d{6}$/);
+    expect(new Date(b.appointmentEnd).getTime() - new Date(b.appointmentStart).getTime()).toBe(90 * 60000);
+
+    const dispatched = await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id));
+    expect(dispatched.status).toBe(200);
+    expect(dispatched.body.data.status).toBe('dispatched');
+    expect(dispatched.body.data.dispatches.map((d: any) => d.role).sort()).toEqual(['cooperating', 'lead']);
+
+    const signed = await call('lead', 'signFor', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id));
+    expect(signed.status).toBe(200);
+    expect(signed.body.data).toMatchObject({ status: 'signedFor', signedForById: userId.lead, handler1Id: userId.staff });
+    expect(signed.body.data.signedForAt).toBeTruthy();
+
+    const contact = await call('staff', 'logContact', { result: 'reached', materialsNoticeGiven: true, confirmedStart: b.appointmentStart }, '2026-02-11T15:00:00+08:00', on(b.id));
+    expect(contact.status).toBe(200);
+    expect(contact.body.data.status).toBe('contacted');
+    const log = await t.db.getRepository('bookingContacts').findOne({ filter: { bookingId: b.id } });
+    expect(log.get('materials')).toEqual(expect.arrayContaining(['不动产权证书原件']));
+
+    expect((await call('staff', 'arrive', {}, '2026-02-17T09:55:00+08:00', on(b.id))).body.data.status).toBe('inService');
+    const done = await call('staff', 'complete', {
+      outcome: '已办结，证书已出', actualStart: '2026-02-17T10:00:00+08:00', actualEnd: '2026-02-17T11:10:00+08:00',
+      applicantSignature: { kind: 'confirmation', value: '申请人当场口头确认' },
+    }, '2026-02-17T11:15:00+08:00', on(b.id));
+    expect(done.status).toBe(200);
+    expect(done.body.data).toMatchObject({ status: 'completed', completed: true, durationMinutes: 70 });
+    expect(await events(b.id)).toEqual([
+      'register:->registered', 'dispatch:registered>dispatched', 'signFor:dispatched>signedFor',
+      'logContact:signedFor>contacted', 'arrive:contacted>inService', 'complete:inService>completed',
+    ]);
+  });
+
+  it('R-DSP-2 R-X-2 a window acts only on its own bookings; desk cannot dispatch', async () => {
+    const b = (await register({ serviceItemId: ids['GJJ-001'], start: '2026-02-18 10:00' })).body.data;
+    expect((await call('desk', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id))).status).toBe(403);
+    expect((await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id))).status).toBe(200);
+    const res = await call('lead', 'signFor', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id));
+    expect(res.status).toBe(403);
+    expect((await t.db.getRepository('bookings').findOne({ filterByTk: b.id })).get('status')).toBe('dispatched');
+  });
+
+  it('R-RSC-1 R-RSC-2 reschedule: 11 h before is refused, 13 h before goes to the chief, who approves', async () => {
+    const b = (await register({ start: '2026-02-19 14:00' })).body.data;
+    await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id));
+    await call('lead', 'signFor', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id));
+    const late = await call('staff', 'requestReschedule', { reason: '窗口系统升级', kind: 'ordinary', proposedStart: '2026-02-20T10:00:00+08:00' },
+      '2026-02-19T03:00:00+08:00', on(b.id));
+    expect(late.status).toBe(400);
+    expect(late.body.errors[0].code).toBe('RESCHEDULE_NOTICE_TOO_SHORT');
+    const noReason = await call('staff', 'requestReschedule', { kind: 'ordinary' }, '2026-02-18T10:00:00+08:00', on(b.id));
+    expect(noReason.status).toBe(400);
+    const ok = await call('staff', 'requestReschedule', { reason: '窗口系统升级', kind: 'ordinary', proposedStart: '2026-02-20T10:00:00+08:00' },
+      '2026-02-19T00:30:00+08:00', on(b.id));
+    expect(ok.status).toBe(200);
+    expect((await call('section', 'decideReschedule', { decision: 'approved' }, '2026-02-19T01:00:00+08:00', on(b.id))).status).toBe(403);
+    const decided = await call('chief', 'decideReschedule', { decision: 'approved', applicantToldAt: '2026-02-19T01:10:00+08:00' },
+      '2026-02-19T01:00:00+08:00', on(b.id));
+    expect(decided.status).toBe(200);
+    expect(new Date(decided.body.data.appointmentStart).toISOString()).toBe('2026-02-20T02:00:00.000Z');
+  });
+
+  it('R-RSC-3 force majeure bypasses the 12 h rule and is reported to the section', async () => {
+    const b = (await register({ start: '2026-02-19 15:30', serviceItemId: ids['BDC-003'] })).body.data;
+    await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id));
+    await call('lead', 'signFor', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id));
+    const res = await call('staff', 'requestReschedule', { reason: '暴雪封路', kind: 'forceMajeure' }, '2026-02-19T14:30:00+08:00', on(b.id));
+    expect(res.status).toBe(200);
+    const req = await t.db.getRepository('rescheduleRequests').findOne({ filter: { bookingId: b.id } });
+    expect(req.get('kind')).toBe('forceMajeure');
+    expect(req.get('reportedToSection')).toBe(true);
+  });
+
+  it('R-DAY-1 R-DAY-2 abandon only after 30 min late; it closes as abandoned, not a failure', async () => {
+    const b = (await register({ start: '2026-02-20 09:00', serviceItemId: ids['BDC-003'] })).body.data;
+    await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id));
+    await call('lead', 'signFor', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id));
+    const early = await call('staff', 'abandon', { reason: '电话联系，申请人表示放弃' }, '2026-02-20T09:20:00+08:00', on(b.id));
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0].code).toBe('ABANDON_BEFORE_LATE');
+    const ok = await call('staff', 'abandon', { reason: '电话联系，申请人表示放弃' }, '2026-02-20T09:31:00+08:00', on(b.id));
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.status).toBe('abandoned');
+  });
+
+  it('R-RSC-1 cancel needs a reason and frees the seat', async () => {
+    const b = (await register({ start: '2026-02-21 10:00', serviceItemId: ids['GJJ-003'] })).body.data;
+    const no = await call('section', 'cancel', {}, BEFORE_HOLIDAY, on(b.id));
+    expect(no.status).toBe(400);
+    expect((await call('section', 'cancel', { reason: '申请人来电取消' }, BEFORE_HOLIDAY, on(b.id))).body.data.status).toBe('cancelled');
+    expect(await t.db.getRepository('slotSeats').count({ filter: { bookingId: b.id } })).toBe(0);
+    expect((await register({ start: '2026-02-21 10:00', serviceItemId: ids['GJJ-003'] })).status).toBe(200);
+  });
+
+  it('R-HOL-5 64 concurrent registrations for a 1-seat slot: exactly one is accepted', async () => {
+    const start = '2026-02-22 14:00';
+    const results = await Promise.all(
+      Array.from({ length: 64 }, (_, i) => register({ serviceItemId: ids['GJJ-003'], start, applicantName: `申请人${i}` })),
+    );
+    const accepted = results.filter((r) => r.status === 200);
+    expect(accepted).toHaveLength(1);
+    const refused = results.filter((r) => r.status !== 200);
+    expect(new Set(refused.map((r) => r.body.errors?.[0]?.code))).toEqual(new Set(['SLOT_FULL']));
+    expect(refused[0].body.errors[0].message).toMatch(/2026-02-22 14:00/);
+    expect(await t.db.getRepository('slotSeats').count({ filter: { slotKey: accepted[0].body.data.slotKey } })).toBe(1);
+  });
+});
