@@ -146,4 +146,32 @@ describe('booking lifecycle', () => {
     expect(refused[0].body.errors[0].message).toMatch(/2026-02-22 14:00/);
     expect(await t.db.getRepository('slotSeats').count({ filter: { slotKey: accepted[0].body.data.slotKey } })).toBe(1);
   });
+
+  it('R-X-2 window roles list only their own window\'s bookings; the section sees all', async () => {
+    const a01 = (await t.db.getRepository('windows').findOne({ filter: { code: 'A01' } })).get('id');
+    for (const u of ['lead', 'staff']) {
+      const res = await as[u].get('/api/bookings:list?pageSize=200');
+      expect(res.status).toBe(200);
+      expect(res.body.data.length).toBeGreaterThan(0);
+      // The ACL's field list hides foreign keys from window roles, so look the windows up.
+      const rows = await t.db.getRepository('bookings').find({ filter: { id: res.body.data.map((b: any) => b.id) } });
+      expect(new Set(rows.map((b: any) => b.get('windowId')))).toEqual(new Set([a01]));
+    }
+    const all = await as.section.get('/api/bookings:list?pageSize=200');
+    const rows = await t.db.getRepository('bookings').find({ filter: { id: all.body.data.map((b: any) => b.id) } });
+    expect(new Set(rows.map((b: any) => b.get('windowId'))).size).toBeGreaterThan(1);
+  });
+
+  it('R-DSP-2 the window lead reassigns handlers, only to staff of the window', async () => {
+    const b = (await register({ start: '2026-02-21 15:00', serviceItemId: ids['BDC-003'] })).body.data;
+    await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id));
+    await call('lead', 'signFor', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id));
+    const outsider = await call('lead', 'assignHandlers', { handler1Id: userId.desk }, BEFORE_HOLIDAY, on(b.id));
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.errors[0].code).toBe('HANDLER_NOT_IN_WINDOW');
+    const ok = await call('lead', 'assignHandlers', { handler1Id: userId.lead, handler2Id: userId.staff }, BEFORE_HOLIDAY, on(b.id));
+    expect(ok.status).toBe(200);
+    expect(ok.body.data).toMatchObject({ status: 'signedFor', handler1Id: userId.lead, handler2Id: userId.staff });
+    expect((await call('staff', 'assignHandlers', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id))).status).toBe(403);
+  });
 });

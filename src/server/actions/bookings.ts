@@ -135,6 +135,19 @@ async function signFor(ctx: Context, a: Acting, v: any) {
   });
 }
 
+/** The window lead changes who handles a signed-for booking (e.g. a handler is off that day). */
+async function assignHandlers(ctx: Context, a: Acting, v: any) {
+  const booking = await loadBooking(a.db, v.filterByTk, a.transaction);
+  const leadWindow = Number(booking.get('windowId'));
+  return act(a, booking.get('id'), 'assignHandlers', { windowIds: () => [leadWindow] }, async (b) => {
+    const handlers = await checkHandlers(a, leadWindow, v);
+    await a.db.getRepository('bookings').update({
+      filterByTk: b.get('id'), values: { ...handlers, assignedAt: a.now }, transaction: a.transaction,
+    });
+    return handlers;
+  });
+}
+
 /** A cooperating window's lead signs their own dispatch (R-DSP-3); the booking's status stays. */
 async function signForCooperation(a: Acting, booking: any) {
   const mine = (booking.get('dispatches') ?? []).find((d: any) => d.get('role') === 'cooperating' && a.actor.leads.includes(Number(d.get('windowId'))));
@@ -279,7 +292,8 @@ async function cancel(ctx: Context, a: Acting, v: any) {
 }
 
 export const BOOKING_ACTIONS = {
-  register: respond(register), dispatch: respond(dispatch), signFor: respond(signFor), logContact: respond(logContact),
+  register: respond(register), dispatch: respond(dispatch), signFor: respond(signFor),
+  assignHandlers: respond(assignHandlers), logContact: respond(logContact),
   requestReschedule: respond(requestReschedule), decideReschedule: respond(decideReschedule), arrive: respond(arrive),
   complete: respond(complete), abandon: respond(abandon), cancel: respond(cancel),
 };
