@@ -73,7 +73,11 @@ export interface Agent {
 
 export async function createTestApp(options: { plugins?: string[] } = {}): Promise<TestApp> {
   // The booking tests fix "now" with the X-Test-Now header; only test apps honour it.
-  applyEnv({ LOGGER_LEVEL: 'error', APPOINTMENT_DUTY_TEST_CLOCK: 'true' });
+  // Server logs stay quiet (the suite provokes errors on purpose); TEST_LOGS=1 shows them.
+  applyEnv({
+    LOGGER_LEVEL: 'error', LOGGER_TRANSPORT: 'console', LOGGER_SILENT: process.env.TEST_LOGS ? 'false' : 'true',
+    APPOINTMENT_DUTY_TEST_CLOCK: 'true',
+  });
   const { Application } = require('@nocobase/server');
   const database: any = await databaseOptions();
   const app = new Application({
