@@ -2,7 +2,7 @@ import { Plugin } from '@nocobase/server';
 import { registerAcl, ensureRoles } from './acl';
 import { BOOKING_ACTIONS } from './actions/bookings';
 import { calendarResource } from './actions/calendar';
-import { seedCalendar } from './calendar/store';
+import { forgetCalendars, seedCalendar } from './calendar/store';
 import { registerErrorRendering } from './errors';
 import { registerSaveRules } from './hooks';
 import { seedDemo } from './seed/demo';
@@ -17,6 +17,13 @@ export class AppointmentDutyPlugin extends Plugin {
     registerErrorRendering(this);
     registerSaveRules(this);
     registerAcl(this);
+    // loadCalendar's cache also checks a version on every read (other processes); this covers
+    // changes in this process whatever their updatedAt (clock skew between servers, silent saves).
+    for (const c of ['calendarDays', 'calendarYears']) {
+      for (const e of ['afterSave', 'afterDestroy', 'afterBulkCreate', 'afterBulkUpdate', 'afterBulkDestroy']) {
+        this.db.on(`${c}.${e}`, () => forgetCalendars(this.db));
+      }
+    }
     this.app.resourceManager.define(calendarResource);
     this.app.resourceManager.registerActionHandlers(
       Object.fromEntries(Object.entries(BOOKING_ACTIONS).map(([name, handler]) => [`bookings:${name}`, handler])),

@@ -100,7 +100,7 @@ async function main() {
     const seats: any[] = await db.getRepository('slotSeats').find();
     const bySlot = new Map<string, number>();
     for (const s of seats) bySlot.set(s.get('slotKey'), (bySlot.get(s.get('slotKey')) ?? 0) + 1);
-    const cap = new Map(items.map((i) => [String(i.id), i.capacity]));
+    const cap = new Map<string, number>(items.map((i) => [String(i.id), Number(i.capacity)]));
     const over = [...bySlot].filter(([key, n]) => n > (cap.get(key.split(':')[0]) ?? Infinity)).length;
     console.log(`  overbooked slots: ${over}`);
     if (over) process.exitCode = 1;

@@ -217,6 +217,19 @@ const ROWS: Row[] = [
     body: done(), now: ON_THE_DAY, status: 404, code: 'BOOKING_NOT_FOUND' },
   { title: 'R-X-3 R-RSC-1 cancelling an unknown booking id is 404', user: 'section', action: 'cancel', on: 999999,
     body: () => ({ reason: '申请人来电取消' }), status: 404, code: 'BOOKING_NOT_FOUND' },
+  // Shapes that once slipped through (ids that are not one positive integer, non-text text).
+  { title: 'R-X-3 R-RSC-1 a lifecycle action without a booking id touches nothing', user: 'section', action: 'cancel',
+    body: () => ({ reason: '申请人来电取消' }), status: 404, code: 'BOOKING_NOT_FOUND', en: true },
+  { title: 'R-X-3 R-HOL-3 a filter object as service item is refused', user: 'desk', action: 'register',
+    body: reg(() => ({ serviceItemId: { $gt: 0 } })), status: 400, code: 'ITEM_NOT_FOUND', en: true },
+  { title: 'R-X-3 R-HOL-3 a list of service items is refused', user: 'desk', action: 'register',
+    body: reg((c) => ({ serviceItemId: [c.ids['BDC-001'], c.ids['BDC-002']] })), status: 400, code: 'ITEM_NOT_FOUND' },
+  { title: 'R-X-3 R-HOL-4 a number as applicant name is refused', user: 'desk', action: 'register',
+    body: reg(() => ({ applicantName: 12345 })), status: 400, code: 'FIELD_NOT_TEXT', en: true },
+  { title: 'R-X-3 R-HOL-4 an object as unit is refused', user: 'desk', action: 'register',
+    body: reg(() => ({ applicantUnit: { a: 1 } })), status: 400, code: 'FIELD_NOT_TEXT' },
+  { title: 'R-X-3 R-HOL-4 10 000-character notes are refused', user: 'desk', action: 'register',
+    body: reg(() => ({ notes: '备'.repeat(10000) })), status: 400, code: 'FIELD_TOO_LONG' },
 ];
 
 describe('R-X-3 bad booking requests: a clear message in the user\'s language, nothing changed', () => {

@@ -9,6 +9,7 @@ import {
   checkAbandon, checkCompletion, checkRegistration, checkRescheduleDecision, checkRescheduleRequest, formatBookingNumber,
   formatShanghai, nextFreeStarts, slotKey,
 } from '../../rules/booking';
+import { optionalText, recordId } from '../../rules/input';
 import { normalizePhone } from '../../rules/phone';
 import { DEFAULT_SETTINGS } from '../../rules/settings';
 import { loadCalendar } from '../calendar/store';
@@ -24,10 +25,10 @@ function nowOf(ctx: Context): Date {
   return fixed && process.env.APPOINTMENT_DUTY_TEST_CLOCK === 'true' ? new Date(fixed) : new Date();
 }
 
-async function withActing<T>(ctx: Context, fn: (a: Acting) => Promise<T>): Promise<T> {
+async function withActing<T>(ctx: Context, fn: (a: Acting) => Promise<T>, opts: { windows?: boolean } = {}): Promise<T> {
   const run = () =>
     ctx.db.sequelize.transaction(async (transaction: Transaction) => {
-      const actor = await actorOf(ctx, transaction);
+      const actor = await actorOf(ctx, transaction, opts);
       return fn({ db: ctx.db, actor, now: nowOf(ctx), transaction });
     });
   // SQLite has one connection and no concurrent transactions: queue our writes through NocoBase's
@@ -36,25 +37,38 @@ async function withActing<T>(ctx: Context, fn: (a: Acting) => Promise<T>): Promi
   return (ctx.app as any).lockManager.runExclusive('appointment-duty:bookings-sqlite', run, 60000);
 }
 
-const respond = (fn: (ctx: Context, a: Acting, v: any) => Promise<any>) => async (ctx: Context, next: Next) => {
+// Free-text inputs: text of bounded length or nothing — never coerced ("[object Object]").
+const TEXT_FIELDS = ['applicantUnit', 'notes', 'reason', 'note', 'outcome', 'result'];
+
+function checkShapes(v: any) {
+  for (const f of TEXT_FIELDS) optionalText(f, v[f]);
+  if (v.applicantName !== undefined && v.applicantName !== null && typeof v.applicantName !== 'string') {
+    throw new RuleViolation('FIELD_NOT_TEXT', { field: 'applicantName' });
+  }
+}
+
+const respond = (fn: (ctx: Context, a: Acting, v: any) => Promise<any>, opts?: { windows?: boolean }) => async (ctx: Context, next: Next) => {
   const v = values(ctx);
-  ctx.body = await withActing(ctx, (a) => fn(ctx, a, v));
+  checkShapes(v);
+  ctx.body = await withActing(ctx, (a) => fn(ctx, a, v), opts);
   await next();
 };
 
-async function loadItem(db: Database, id: unknown, transaction: Transaction) {
-  const item: any = id
-    ? await db.getRepository('serviceItems').findOne({ filterByTk: id as any, appends: ['cooperatingWindows'], transaction })
-    : null;
-  if (!item) throw new RuleViolation('ITEM_NOT_FOUND', { id: String(id ?? '') });
+async function loadItem(db: Database, rawId: unknown, transaction: Transaction, appends = ['cooperatingWindows']) {
+  const id = recordId(rawId); // never a filter object or a list from the request
+  const item: any = id !== null ? await db.getRepository('serviceItems').findOne({ filterByTk: id, appends, transaction }) : null;
+  if (!item) throw new RuleViolation('ITEM_NOT_FOUND', { id: String(rawId ?? '').slice(0, 40) });
   return item;
 }
 
 // ---------- register (desk) ----------
 
+// Cost per request (issue 3): roles-only actor (no window look-ups, see BOOKING_ACTIONS), the item
+// without its cooperating windows, the cached calendar, one INSERT per table plus the seat's, one
+// UPDATE for the number, and no re-read: the response is built from the rows just written.
 async function register(ctx: Context, a: Acting, v: any) {
   const role = allowedRole(a.actor, null, 'register');
-  const item = await loadItem(a.db, v.serviceItemId ?? v.serviceItem, a.transaction);
+  const item = await loadItem(a.db, v.serviceItemId ?? v.serviceItem, a.transaction, []);
   const calendar = await loadCalendar(a.db, { transaction: a.transaction, around: [shanghaiDate(a.now), String(v.start ?? '').slice(0, 10)] });
   const reg = checkRegistration(
     {
@@ -76,10 +90,26 @@ async function register(ctx: Context, a: Acting, v: any) {
   });
   const seat = await takeSeat(a.db, key, Number(item.get('capacityPerSlot')), booking.get('id'), a.transaction);
   if (!seat) await refuseFullSlot(a, item, windowId, reg, calendar);
-  const number = formatBookingNumber(Number(shanghaiDate(a.now).slice(0, 4)), booking.get('id'));
-  await a.db.getRepository('bookings').update({ filterByTk: booking.get('id'), values: { number }, transaction: a.transaction });
+  // The number derives from the id, known only after the INSERT: one UPDATE of this instance
+  // (a repository update would first re-SELECT the row). The unique index on number still holds.
+  const number = formatBookingNumber(Number(shanghaiDate(a.now).slice(0, 4)), Number(booking.get('id')));
+  await booking.update({ number }, { transaction: a.transaction });
   await recordEvent(a, booking, 'register', null, 'registered', role);
-  return loadBooking(a.db, booking.get('id'), a.transaction);
+  return asLoaded(booking, item);
+}
+
+/**
+ * The just-created booking shaped as loadBooking returns it, without reading it back: columns
+ * the INSERT left out are NULL in the row (no database-side defaults), the item is the one loaded
+ * above and a new booking has no dispatches yet.
+ */
+function asLoaded(booking: any, item: any) {
+  for (const name of Object.keys(booking.constructor.rawAttributes)) {
+    if (booking.get(name) === undefined) booking.setDataValue(name, null);
+  }
+  booking.setDataValue('serviceItem', item);
+  booking.setDataValue('dispatches', []);
+  return booking;
 }
 
 async function refuseFullSlot(a: Acting, item: any, windowId: number, reg: any, calendar: any): Promise<never> {
@@ -292,7 +322,8 @@ async function cancel(ctx: Context, a: Acting, v: any) {
 }
 
 export const BOOKING_ACTIONS = {
-  register: respond(register), dispatch: respond(dispatch), signFor: respond(signFor),
+  // register's only permission is the state machine's roles: no window look-ups.
+  register: respond(register, { windows: false }), dispatch: respond(dispatch), signFor: respond(signFor),
   assignHandlers: respond(assignHandlers), logContact: respond(logContact),
   requestReschedule: respond(requestReschedule), decideReschedule: respond(decideReschedule), arrive: respond(arrive),
   complete: respond(complete), abandon: respond(abandon), cancel: respond(cancel),

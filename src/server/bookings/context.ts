@@ -13,14 +13,19 @@ export interface Actor {
   staffs: number[];
 }
 
-export async function actorOf(ctx: Context, transaction?: Transaction): Promise<Actor> {
+/**
+ * `windows: false` skips the two window look-ups (leads/staffs stay empty) for actions whose
+ * permission is the role alone — register is one; every action that checks ownsWindow loads them.
+ */
+export async function actorOf(ctx: Context, transaction?: Transaction, { windows = true } = {}): Promise<Actor> {
   const user = ctx.state.currentUser;
   const names: string[] = ctx.state.currentRoles ?? [ctx.state.currentRole].filter(Boolean);
   const roles: Role[] = names.some((r) => r === 'root' || r === 'admin') ? ['admin'] : [];
   for (const r of names) if ((OURS as string[]).includes(r)) roles.push(r as Role);
-  const windows = ctx.db.getRepository('windows');
-  const leads = (await windows.find({ filter: { leadId: user.id }, fields: ['id'], transaction })).map((w: any) => w.get('id'));
-  const staffs = (await windows.find({ filter: { 'staff.id': user.id }, fields: ['id'], transaction })).map((w: any) => w.get('id'));
+  if (!windows) return { userId: user.id, roles, leads: [], staffs: [] };
+  const repo = ctx.db.getRepository('windows');
+  const leads = (await repo.find({ filter: { leadId: user.id }, fields: ['id'], transaction })).map((w: any) => w.get('id'));
+  const staffs = (await repo.find({ filter: { 'staff.id': user.id }, fields: ['id'], transaction })).map((w: any) => w.get('id'));
   return { userId: user.id, roles, leads, staffs };
 }
 

@@ -8,9 +8,11 @@ export async function takeSeat(
 ): Promise<number | null> {
   const Seat = db.getModel('slotSeats');
   for (let seatNo = 1; seatNo <= capacity; seatNo++) {
-    await Seat.bulkCreate([{ slotKey, seatNo, bookingId }], { ignoreDuplicates: true, transaction });
-    const holder: any = await Seat.findOne({ where: { slotKey, seatNo }, transaction });
-    if (holder && Number(holder.get('bookingId')) === Number(bookingId)) return seatNo;
+    // No read-back: sequelize gives the returned instance an id only for a row actually inserted
+    // (SQLite: statement `changes`, PostgreSQL: RETURNING rows, MariaDB: affectedRows), so a null
+    // id means the unique index refused the seat. Verified on SQLite and PostgreSQL (6.37).
+    const [seat] = await Seat.bulkCreate([{ slotKey, seatNo, bookingId }], { ignoreDuplicates: true, transaction });
+    if (seat?.get('id') != null) return seatNo;
   }
   return null;
 }

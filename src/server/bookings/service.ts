@@ -3,6 +3,7 @@
 // do this from the current status, applies the change and writes the audit trail (R-X-1).
 import type { Database, Transaction } from '@nocobase/database';
 import { RuleViolation } from '../../rules/errors';
+import { recordId } from '../../rules/input';
 import { BookingAction, BookingStatus, transition } from '../../rules/booking';
 import { Actor, ownsWindow, Role } from './context';
 
@@ -29,9 +30,12 @@ export function allowedRole(actor: Actor, status: BookingStatus | null, action: 
   throw refusal ?? new RuleViolation('ROLE_NOT_ALLOWED', { action, role: actor.roles.join(',') || '-' }, 403);
 }
 
-export async function loadBooking(db: Database, id: unknown, transaction: Transaction) {
+export async function loadBooking(db: Database, rawId: unknown, transaction: Transaction) {
+  // Only a single positive id: a missing one must not fall through to "the first booking".
+  const id = recordId(rawId);
+  if (id === null) throw new RuleViolation('BOOKING_NOT_FOUND', { id: String(rawId ?? '').slice(0, 40) }, 404);
   const booking: any = await db.getRepository('bookings').findOne({
-    filterByTk: id as any,
+    filterByTk: id,
     appends: ['serviceItem', 'dispatches'],
     transaction,
   });

@@ -16,11 +16,41 @@ const toDay = (row: any): CalendarDay => ({
  * The calendar from the stored days; years without configured holidays make rules refuse.
  * `around` limits it to the years of those dates ± 1 (enough for a holiday period or a
  * "working day before" across New Year) so a request reads a few dozen rows, not decades.
+ *
+ * Cached per Database and year range, keyed by a version of both tables read in ONE query
+ * (row counts + latest updatedAt): any insert, update or delete by any app process changes it, so
+ * a stale calendar is never used, and a steady request costs 1 small query instead of 2 reads.
+ * The version is read BEFORE the rows: a change committed in between only makes the entry look
+ * outdated (reloaded next time), never a new version paired with old rows.
  */
+const cache = new WeakMap<Database, Map<string, { version: string; calendar: Calendar }>>();
+
+async function calendarVersion(db: Database, transaction?: Transaction): Promise<string> {
+  const part = (name: string) => {
+    const c = db.getCollection(name);
+    const updatedAt = db.sequelize.getQueryInterface().quoteIdentifier((c.model.rawAttributes as any).updatedAt.field);
+    // Aliased: PostgreSQL names every unnamed column "count"/"max", and the row object would keep one.
+    return `(SELECT COUNT(*) FROM ${c.quotedTableName()}) AS ${name}N, (SELECT MAX(${updatedAt}) FROM ${c.quotedTableName()}) AS ${name}T`;
+  };
+  const [row] = await db.sequelize.query(`SELECT ${part('calendarDays')}, ${part('calendarYears')}`, {
+    type: 'SELECT' as any, raw: true, transaction,
+  });
+  return JSON.stringify(Object.values(row as object));
+}
+
+/** This process saw a calendar change: drop its entries at once (no reliance on clocks here). */
+export function forgetCalendars(db: Database) {
+  cache.delete(db);
+}
+
 export async function loadCalendar(db: Database, { transaction, around }: Opts & { around?: string[] } = {}): Promise<Calendar> {
   const wanted = around?.length ? around.map((d) => Number(d.slice(0, 4))) : null;
   const from = wanted ? Math.min(...wanted) - 1 : null;
   const to = wanted ? Math.max(...wanted) + 1 : null;
+  const key = `${from}-${to}`;
+  const version = await calendarVersion(db, transaction);
+  const hit = cache.get(db)?.get(key);
+  if (hit?.version === version) return hit.calendar;
   const years = await db.getRepository('calendarYears').find({
     filter: wanted ? { configured: true, year: { $gte: from, $lte: to } } : { configured: true },
     transaction,
@@ -29,7 +59,10 @@ export async function loadCalendar(db: Database, { transaction, around }: Opts &
     filter: wanted ? { date: { $gte: `${from}-01-01`, $lte: `${to}-12-31` } } : {},
     transaction,
   });
-  return new Calendar(days.map(toDay), years.map((y: any) => Number(y.get('year'))));
+  const calendar = new Calendar(days.map(toDay), years.map((y: any) => Number(y.get('year'))));
+  if (!cache.has(db)) cache.set(db, new Map());
+  cache.get(db)!.set(key, { version, calendar });
+  return calendar;
 }
 
 export async function listYears(db: Database, opts: Opts = {}) {
