@@ -174,4 +174,27 @@ describe('booking lifecycle', () => {
     expect(ok.body.data).toMatchObject({ status: 'signedFor', handler1Id: userId.lead, handler2Id: userId.staff });
     expect((await call('staff', 'assignHandlers', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id))).status).toBe(403);
   });
+
+  it('R-DSP-3 a cooperating window signs for its own part; the lead window still signs for the booking', async () => {
+    const a07 = await t.db.getRepository('windows').findOne({ filter: { code: 'A07' } });
+    const lead7 = await t.db.getRepository('users').create({ values: { username: 'lead7', nickname: '税务窗口 赵强', roles: ['windowLead'] } });
+    await t.db.getRepository('windows').update({ filterByTk: a07.get('id'), values: { leadId: lead7.get('id') } });
+    as.lead7 = await t.as('lead7');
+    const b = (await register({ start: '2026-02-22 09:00' })).body.data; // BDC-001: lead A01, cooperating A07
+    await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id));
+    const coop = await call('lead7', 'signFor', {}, BEFORE_HOLIDAY, on(b.id));
+    expect(coop.status).toBe(200);
+    expect(coop.body.data.status).toBe('dispatched');
+    const rows = await t.db.getRepository('bookingDispatches').find({ filter: { bookingId: b.id } });
+    const byRole = Object.fromEntries(rows.map((r: any) => [r.get('role'), r]));
+    expect(byRole.cooperating.get('signedForById')).toBe(lead7.get('id'));
+    expect(byRole.lead.get('signedForAt')).toBeNull();
+    const again = await call('lead7', 'signFor', {}, BEFORE_HOLIDAY, on(b.id));
+    expect(again.status).toBe(400);
+    expect(again.body.errors[0].code).toBe('ALREADY_SIGNED_FOR');
+    expect((await call('lead', 'signFor', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id))).body.data.status).toBe('signedFor');
+    expect(await events(b.id)).toEqual([
+      'register:->registered', 'dispatch:registered>dispatched', 'signForCooperation:dispatched>dispatched', 'signFor:dispatched>signedFor',
+    ]);
+  });
 });
