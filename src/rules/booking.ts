@@ -480,3 +480,22 @@ export function formatBookingNumber(year: number, seq: number): string {
   if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`Invalid sequence: ${seq}`);
   return `YY-${year}-${String(seq).padStart(6, '0')}`;
 }
+
+// ---------- who may see an applicant's full phone number (R-X-2, PIPL) ----------
+
+export interface Viewer {
+  userId: number;
+  roles: readonly string[];
+  /** Windows the viewer leads. */
+  leads: readonly number[];
+}
+
+/**
+ * Involved in a booking: the desk and section (they take and dispatch bookings), the recorder, its
+ * handlers and the lead of its window. Everyone else sees a masked number.
+ */
+export function involvedInBooking(viewer: Viewer, b: { recorderId?: unknown; handler1Id?: unknown; handler2Id?: unknown; windowId?: unknown }) {
+  if (viewer.roles.some((r) => ['admin', 'root', 'desk', 'section', 'sectionChief'].includes(r))) return true;
+  const ids = [b.recorderId, b.handler1Id, b.handler2Id].map(Number);
+  return ids.includes(viewer.userId) || viewer.leads.includes(Number(b.windowId));
+}

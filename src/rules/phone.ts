@@ -56,3 +56,12 @@ export function normalizePhone(input: unknown): string {
   if (problem) throw problem;
   return parse(input) as string;
 }
+
+/** For people not involved in a booking (PIPL, R-X-2): 139****1234, 0533-***2345. */
+export function maskPhone(phone: unknown): string {
+  const s = String(phone ?? '');
+  if (/^1\d{10}$/.test(s)) return `${s.slice(0, 3)}****${s.slice(7)}`;
+  const m = s.match(/^(0\d{2,3})-(\d+)(.*)$/);
+  if (m) return `${m[1]}-${'*'.repeat(Math.max(0, m[2].length - 4))}${m[2].slice(-4)}`;
+  return s ? `${'*'.repeat(Math.max(0, s.length - 4))}${s.slice(-4)}` : s;
+}

@@ -5,6 +5,7 @@ import { calendarResource } from './actions/calendar';
 import { forgetCalendars, seedCalendar } from './calendar/store';
 import { registerErrorRendering } from './errors';
 import { registerSaveRules } from './hooks';
+import { registerPhonePrivacy } from './bookings/privacy';
 import { seedDemo } from './seed/demo';
 
 // Our collections, listed in NocoBase's data source manager so admins can add fields and use the
@@ -17,6 +18,7 @@ export class AppointmentDutyPlugin extends Plugin {
     registerErrorRendering(this);
     registerSaveRules(this);
     registerAcl(this);
+    registerPhonePrivacy(this);
     // loadCalendar's cache also checks a version on every read (other processes); this covers
     // changes in this process whatever their updatedAt (clock skew between servers, silent saves).
     for (const c of ['calendarDays', 'calendarYears']) {

@@ -69,3 +69,27 @@ describe('applicant phone numbers (R-HOL-4)', () => {
     expect(checkPhone('9'.repeat(100))?.params).toEqual({ value: '9'.repeat(40) });
   });
 });
+
+describe('masking (R-X-2, PIPL)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { maskPhone } = require('../../src/rules/phone');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { involvedInBooking } = require('../../src/rules/booking');
+
+  test.each([
+    ['13905331234', '139****1234'],
+    ['0533-2512345', '0533-***2345'],
+    ['010-12345678', '010-****5678'],
+  ])('R-X-2 %s is shown as %s to people not involved', (phone, masked) => {
+    expect(maskPhone(phone)).toBe(masked);
+  });
+
+  test('R-X-2 involved: desk and section, the recorder, the handlers and the window lead — nobody else', () => {
+    const booking = { recorderId: 2, handler1Id: 5, handler2Id: null, windowId: 1 };
+    expect(involvedInBooking({ userId: 9, roles: ['desk'], leads: [] }, booking)).toBe(true);
+    expect(involvedInBooking({ userId: 5, roles: ['windowStaff'], leads: [] }, booking)).toBe(true);
+    expect(involvedInBooking({ userId: 4, roles: ['windowLead'], leads: [1] }, booking)).toBe(true);
+    expect(involvedInBooking({ userId: 6, roles: ['windowStaff'], leads: [] }, booking)).toBe(false);
+    expect(involvedInBooking({ userId: 7, roles: ['windowLead'], leads: [2] }, booking)).toBe(false);
+  });
+});

@@ -197,4 +197,16 @@ describe('booking lifecycle', () => {
       'register:->registered', 'dispatch:registered>dispatched', 'signForCooperation:dispatched>dispatched', 'signFor:dispatched>signedFor',
     ]);
   });
+
+  it('R-X-2 an applicant\'s phone is shown in full only to people involved in the booking', async () => {
+    const b = (await register({ start: '2026-02-23 09:00', serviceItemId: ids['BDC-003'], applicantPhone: '13905339876' })).body.data;
+    await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id));
+    await call('lead', 'signFor', { handler1Id: userId.lead }, BEFORE_HOLIDAY, on(b.id));
+    const phoneFor = async (u: string) => (await as[u].get(`/api/bookings:get?filterByTk=${b.id}`)).body.data?.applicantPhone;
+    expect(await phoneFor('desk')).toBe('13905339876');
+    expect(await phoneFor('lead')).toBe('13905339876'); // lead of the window and the handler
+    expect(await phoneFor('staff')).toBe('139****9876'); // same window, but not a handler of this booking
+    await call('lead', 'assignHandlers', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id));
+    expect(await phoneFor('staff')).toBe('13905339876');
+  });
 });
