@@ -44,7 +44,9 @@ export function forgetCalendars(db: Database) {
 }
 
 export async function loadCalendar(db: Database, { transaction, around }: Opts & { around?: string[] } = {}): Promise<Calendar> {
-  const wanted = around?.length ? around.map((d) => Number(d.slice(0, 4))) : null;
+  // Dates that are not dates (a missing or malformed start) widen nothing; the rules refuse them.
+  const asked = (around ?? []).map((d) => Number(String(d).slice(0, 4))).filter((y) => y >= 1900 && y <= 2200);
+  const wanted = asked.length ? asked : null;
   const from = wanted ? Math.min(...wanted) - 1 : null;
   const to = wanted ? Math.max(...wanted) + 1 : null;
   const key = `${from}-${to}`;
