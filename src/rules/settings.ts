@@ -1,6 +1,7 @@
 // Plugin settings: every number the plan fixes but a centre may need to change (the catalogue's
 // *configurable* values). Pure: the server stores a partial object, `withDefaults` fills the rest,
 // and `checkSettings` refuses a bad one before it is saved (R-X-3).
+import { DEFAULT_HALF_WORKING_DAY_MINUTES } from './calendar';
 import { RuleViolation } from './errors';
 import { checkPhone } from './phone';
 
@@ -54,7 +55,7 @@ export const DEFAULT_SETTINGS: DutySettings = Object.freeze({
   phoneHours: freezeSessions(WORKING_HOURS),
   weekendSessions: freezeSessions(WORKING_HOURS),
   holidaySessions: freezeSessions(WORKING_HOURS),
-  halfDayMinutes: 240,
+  halfDayMinutes: DEFAULT_HALF_WORKING_DAY_MINUTES,
   slotMinutes: 30,
   rescheduleNoticeHours: 12,
   lateMinutes: 30,

@@ -1,13 +1,14 @@
 // Rules enforced on every save, whichever way the row comes in (UI, API, import):
 // the service-item list (R-LST-1, R-LST-3) and calendar days (R-CAL-1).
 import type { Plugin } from '@nocobase/server';
-import { DEFAULT_HALF_WORKING_DAY_MINUTES, validateCalendarDay } from '../rules/calendar';
+import { validateCalendarDay } from '../rules/calendar';
+import { DEFAULT_SETTINGS } from '../rules/settings';
 import { checkServiceItem, parseMaterials } from '../rules/serviceItem';
 
 export function registerSaveRules(plugin: Plugin) {
   const checkItem = (model: any) => {
     if (model.changed('materials')) model.set('materials', parseMaterials(model.get('materials')));
-    const problem = checkServiceItem(model.get(), { halfDayMinutes: DEFAULT_HALF_WORKING_DAY_MINUTES });
+    const problem = checkServiceItem(model.get(), { halfDayMinutes: DEFAULT_SETTINGS.halfDayMinutes });
     if (problem) throw problem;
   };
   plugin.db.on('serviceItems.beforeSave', checkItem);

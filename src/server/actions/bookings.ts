@@ -15,9 +15,9 @@ import { DEFAULT_SETTINGS } from '../../rules/settings';
 import { loadCalendar } from '../calendar/store';
 import { actorOf } from '../bookings/context';
 import { Acting, act, allowedRole, loadBooking, recordEvent } from '../bookings/service';
+import { actionInput } from './input';
 import { releaseSeat, takeSeat, takenByStart } from '../bookings/seats';
 
-const values = (ctx: Context) => ({ ...(ctx.action.params || {}), ...(ctx.action.params.values || {}) });
 
 /** Test clock: an admin-only header lets tests fix "now"; production always uses the real time. */
 function nowOf(ctx: Context): Date {
@@ -48,7 +48,7 @@ function checkShapes(v: any) {
 }
 
 const respond = (fn: (ctx: Context, a: Acting, v: any) => Promise<any>, opts?: { windows?: boolean }) => async (ctx: Context, next: Next) => {
-  const v = values(ctx);
+  const v = actionInput(ctx);
   checkShapes(v);
   ctx.body = await withActing(ctx, (a) => fn(ctx, a, v), opts);
   await next();

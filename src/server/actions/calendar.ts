@@ -8,9 +8,9 @@
 import type { Context, Next } from '@nocobase/actions';
 import { assertDate } from '../../rules/calendar';
 import { RuleViolation } from '../../rules/errors';
+import { actionInput } from './input';
 import { addYear, assertYear, confirmYear, listYears, loadCalendar, setDay, yearDays } from '../calendar/store';
 
-const input = (ctx: Context) => ({ ...(ctx.action.params.values || {}), ...(ctx.action.params || {}) });
 
 function dateParam(value: unknown): string {
   try {
@@ -22,7 +22,7 @@ function dateParam(value: unknown): string {
 }
 
 async function dayKind(ctx: Context, next: Next) {
-  const date = dateParam(input(ctx).date);
+  const date = dateParam(actionInput(ctx).date);
   const calendar = await loadCalendar(ctx.db, { around: [date] });
   const day = calendar.day(date);
   ctx.body = {
@@ -42,14 +42,14 @@ async function years(ctx: Context, next: Next) {
 }
 
 async function year(ctx: Context, next: Next) {
-  const y = assertYear(input(ctx).year);
+  const y = assertYear(actionInput(ctx).year);
   const meta = (await listYears(ctx.db)).find((r) => r.year === y);
   ctx.body = { year: y, configured: !!meta?.configured, source: meta?.source ?? null, days: meta ? await yearDays(ctx.db, y) : [] };
   await next();
 }
 
 async function setDayAction(ctx: Context, next: Next) {
-  const { date, kind, holidayName, note } = input(ctx);
+  const { date, kind, holidayName, note } = actionInput(ctx);
   ctx.body = await ctx.db.sequelize.transaction((transaction) =>
     setDay(ctx.db, { date: dateParam(date), kind, holidayName, note }, { transaction }),
   );
@@ -57,13 +57,13 @@ async function setDayAction(ctx: Context, next: Next) {
 }
 
 async function addYearAction(ctx: Context, next: Next) {
-  const y = assertYear(input(ctx).year);
+  const y = assertYear(actionInput(ctx).year);
   ctx.body = await ctx.db.sequelize.transaction((transaction) => addYear(ctx.db, y, { transaction }));
   await next();
 }
 
 async function confirmYearAction(ctx: Context, next: Next) {
-  const y = assertYear(input(ctx).year);
+  const y = assertYear(actionInput(ctx).year);
   ctx.body = await ctx.db.sequelize.transaction((transaction) => confirmYear(ctx.db, y, { transaction }));
   await next();
 }
