@@ -77,18 +77,31 @@ async function buildClient() {
   fs.writeFileSync(path.join(dist, 'client/index.js'), amd);
 }
 
-// dist/locale/<lang>.json = src/client/locale/<lang>.json (web part texts) merged with
-// src/locale/<lang>.json (server and shared texts; these win when both have a key).
+// dist/locale/<lang>.json = every <lang>.json under src/client/locale and src/locale, including
+// their sub-folders (one per feature, e.g. src/locale/duty/zh-CN.json), merged into one flat
+// namespace. A key given two different translations fails the build rather than one silently winning.
+function localeFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? localeFiles(path.join(dir, e.name)) : /^[a-z]{2}-[A-Z]{2}\.json$/.test(e.name) ? [path.join(dir, e.name)] : []);
+}
+
 function copyLocale() {
   fs.mkdirSync(path.join(dist, 'locale'), { recursive: true });
-  const dirs = [path.join(root, 'src/client/locale'), path.join(root, 'src/locale')];
-  const langs = new Set(dirs.flatMap((d) => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.json')) : [])));
-  for (const f of langs) {
-    const merged = {};
-    for (const d of dirs) {
-      if (fs.existsSync(path.join(d, f))) Object.assign(merged, JSON.parse(fs.readFileSync(path.join(d, f), 'utf8')));
+  const files = [path.join(root, 'src/client/locale'), path.join(root, 'src/locale')].flatMap(localeFiles);
+  const byLang = {};
+  for (const file of files) {
+    const lang = path.basename(file, '.json');
+    const merged = (byLang[lang] ||= {});
+    for (const [key, text] of Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')))) {
+      if (key in merged && merged[key] !== text) {
+        throw new Error(`locale ${lang}: "${key}" is translated twice differently (${path.relative(root, file)})`);
+      }
+      merged[key] = text;
     }
-    fs.writeFileSync(path.join(dist, 'locale', f), `${JSON.stringify(merged, null, 2)}\n`);
+  }
+  for (const [lang, texts] of Object.entries(byLang)) {
+    fs.writeFileSync(path.join(dist, 'locale', `${lang}.json`), `${JSON.stringify(texts, null, 2)}\n`);
   }
 }
 

@@ -13,11 +13,17 @@ interface I18nLike {
   addResourceBundle(lang: string, ns: string, resources: object, deep?: boolean, overwrite?: boolean): unknown;
 }
 
-/** Adds the web part's texts to our namespace; texts the server sent (src/locale) win. */
+/**
+ * Adds texts to our namespace; texts the server sent (dist/locale) win. Each feature folder of the
+ * web part may keep its own locale/<lang>.json and register it with this from its load().
+ */
+export function registerTexts(i18n: I18nLike, texts: Record<string, Record<string, string>>) {
+  for (const [lang, t] of Object.entries(texts)) i18n.addResourceBundle(lang, NS, t, true, false);
+}
+
+/** The shared web-part texts (./locale). */
 export function registerClientTexts(i18n: I18nLike) {
-  for (const [lang, texts] of Object.entries(CLIENT_TEXTS)) {
-    i18n.addResourceBundle(lang, NS, texts, true, false);
-  }
+  registerTexts(i18n, CLIENT_TEXTS);
 }
 
 /** `t` of our namespace, falling back to NocoBase's own `client` texts. */

@@ -8,7 +8,9 @@ import { TRANSITIONS } from '../rules/booking';
 
 const BOOKING_ACTION_NAMES = Object.keys(TRANSITIONS);
 
-type Grant = string | { name: string; scope: Record<string, unknown>; scopeName: string };
+export type Grant = string | { name: string; scope: Record<string, unknown>; scopeName: string };
+/** What one feature grants each role over its collections (e.g. src/server/duty/grants.ts). */
+export type RoleGrants = Partial<Record<RoleName, Record<string, Grant[]>>>;
 
 const view = 'view';
 const calendarRead = { calendarDays: [view], calendarYears: [view] };
@@ -28,7 +30,7 @@ export const ROLE_TITLES: Record<RoleName, string> = {
   windowStaff: '窗口工作人员',
 };
 
-export const ROLE_GRANTS: Record<RoleName, Record<string, Grant[]>> = {
+const BASE_GRANTS: Record<RoleName, Record<string, Grant[]>> = {
   // The desk books only published items (经公告列入, R-HOL-3).
   desk: { ...calendarRead, windows: [view], bookings: [view],
     serviceItems: [{ name: view, scopeName: 'Published items', scope: { published: true } }] },
@@ -37,6 +39,21 @@ export const ROLE_GRANTS: Record<RoleName, Record<string, Grant[]>> = {
   windowLead: { ...calendarRead, windows: [view, ownWindow], serviceItems: [view], bookings: [ownWindowBookings] },
   windowStaff: { ...calendarRead, windows: [view], serviceItems: [view], bookings: [ownWindowBookings] },
 };
+
+/** The base table plus each feature's own (a feature adds its file's export to this list). */
+export const ROLE_GRANTS = mergeGrants(BASE_GRANTS, []);
+
+function mergeGrants(base: Record<RoleName, Record<string, Grant[]>>, features: RoleGrants[]) {
+  const merged = Object.fromEntries(Object.entries(base).map(([r, g]) => [r, { ...g }])) as typeof base;
+  for (const feature of features) {
+    for (const [role, grants] of Object.entries(feature)) {
+      for (const [resource, actions] of Object.entries(grants!)) {
+        merged[role as RoleName][resource] = [...(merged[role as RoleName][resource] || []), ...actions];
+      }
+    }
+  }
+  return merged;
+}
 
 /** ACL pieces that live in code: who may call the calendar's custom actions. */
 export function registerAcl(plugin: Plugin) {
