@@ -69,29 +69,44 @@ export function registerAcl(plugin: Plugin) {
   });
 }
 
-/** Install/upgrade: create missing roles with their grants; never overwrite an admin's edits. */
+const resourceValues = (resource: string, actions: Grant[]) => ({
+  name: resource,
+  usingActionsConfig: true,
+  actions: actions.map((g) =>
+    typeof g === 'string' ? { name: g } : { name: g.name, scope: { resourceName: resource, name: g.scopeName, scope: g.scope } },
+  ),
+});
+
+/**
+ * Install and upgrade: create missing roles with their grants. For a role that exists, grant only
+ * the collections it has no entry for at all (a feature added since); an entry an admin has
+ * edited is never overwritten.
+ */
 export async function ensureRoles(db: Database, { transaction }: { transaction?: Transaction } = {}) {
   const roles = db.getRepository('roles');
+  const roleResources = db.getRepository('dataSourcesRolesResources');
   for (const [name, grants] of Object.entries(ROLE_GRANTS)) {
-    if (await roles.findOne({ filter: { name }, transaction })) continue;
-    await roles.create({
-      values: {
-        name,
-        title: ROLE_TITLES[name as RoleName],
-        strategy: { actions: [] },
-        allowNewMenu: false,
-        resources: Object.entries(grants).map(([resource, actions]) => ({
-          name: resource,
-          usingActionsConfig: true,
-          actions: actions.map((g) =>
-            typeof g === 'string'
-              ? { name: g }
-              : { name: g.name, scope: { resourceName: resource, name: g.scopeName, scope: g.scope } },
-          ),
-        })),
-      },
-      transaction,
-      context: {},
-    });
+    if (!(await roles.findOne({ filter: { name }, transaction }))) {
+      await roles.create({
+        values: {
+          name, title: ROLE_TITLES[name as RoleName], strategy: { actions: [] }, allowNewMenu: false,
+          resources: Object.entries(grants).map(([resource, actions]) => resourceValues(resource, actions)),
+        },
+        transaction,
+        context: {},
+      });
+      continue;
+    }
+    const have = new Set(
+      (await roleResources.find({ filter: { roleName: name, dataSourceKey: 'main' }, transaction })).map((r: any) => r.get('name')),
+    );
+    for (const [resource, actions] of Object.entries(grants)) {
+      if (have.has(resource)) continue;
+      await roleResources.create({
+        values: { ...resourceValues(resource, actions), roleName: name, dataSourceKey: 'main' },
+        transaction,
+        context: {},
+      });
+    }
   }
 }

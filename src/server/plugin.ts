@@ -7,10 +7,7 @@ import { registerErrorRendering } from './errors';
 import { registerSaveRules } from './hooks';
 import { registerPhonePrivacy } from './bookings/privacy';
 import { seedDemo } from './seed/demo';
-
-// Our collections, listed in NocoBase's data source manager so admins can add fields and use the
-// standard table/form/calendar/kanban blocks on them without code (as plugin-users does).
-const MANAGED_COLLECTIONS = ['windows', 'serviceItems', 'calendarDays', 'calendarYears', 'bookings'];
+import { listInDataSourceManager } from './managed';
 
 // Wiring only: each concern lives in its own file and registers itself here.
 export class AppointmentDutyPlugin extends Plugin {
@@ -43,8 +40,7 @@ export class AppointmentDutyPlugin extends Plugin {
   async install() {
     await seedCalendar(this.db);
     await ensureRoles(this.db);
-    const collections: any = this.db.getRepository('collections');
-    if (collections?.db2cm) for (const name of MANAGED_COLLECTIONS) await collections.db2cm(name);
+    await listInDataSourceManager(this.db);
   }
 }
 

@@ -99,7 +99,7 @@ describe('service-item list', () => {
   it('R-LST-2 our collections are listed in the data source manager, so standard blocks can use them', async () => {
     const res = await admin.get('/api/collections:list?paginate=false');
     const names = res.body.data.map((c: any) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['serviceItems', 'windows', 'calendarDays', 'calendarYears']));
+    expect(names).toEqual(expect.arrayContaining(['serviceItems', 'windows', 'calendarDays', 'calendarYears', 'bookings', 'dutyShifts', 'penalties']));
     const fields = await admin.get('/api/collections/serviceItems/fields:list?paginate=false');
     expect(fields.body.data.map((f: any) => f.name)).toEqual(
       expect.arrayContaining(['name', 'code', 'leadWindow', 'cooperatingWindows', 'materials', 'expectedMinutes', 'capacityPerSlot', 'published']),
