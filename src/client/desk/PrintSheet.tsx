@@ -2,7 +2,7 @@
 // plan: all its rows and the signature lines), shown over the page and printed by the browser.
 // It lives in a portal directly under <body>, so the print stylesheet can hide everything else
 // (the admin layout, menus) without fighting NocoBase's own layout.
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Alert, Button, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
@@ -20,9 +20,9 @@ const CSS = `
 .govhall-print-sheet .govhall-print-number { text-align: right; font-size: 10.5pt; margin-bottom: 2mm; }
 .govhall-print-sheet table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 14pt; }
 .govhall-print-sheet th, .govhall-print-sheet td { border: 1px solid #000; padding: 3mm 2mm; height: 14mm; vertical-align: middle; text-align: center; font-weight: normal; word-break: break-all; }
-.govhall-print-sheet th { width: 24%; }
 .govhall-print-sheet td.govhall-print-outcome { text-align: left; vertical-align: top; height: 110mm; line-height: 2; }
-.govhall-print-sheet .govhall-print-line { display: inline-block; min-width: 32mm; border-bottom: 1px solid #000; text-align: center; }
+.govhall-print-sheet .govhall-print-outcome div { white-space: nowrap; }
+.govhall-print-sheet .govhall-print-line { display: inline-block; min-width: 30mm; border-bottom: 1px solid #000; text-align: center; }
 .govhall-print-sheet .govhall-print-signature img { max-height: 18mm; vertical-align: middle; }
 @media print {
   @page { size: A4 portrait; margin: 0; }
@@ -54,6 +54,7 @@ export function PrintSheet({ form }: { form: PrintedForm }) {
       <h1>淄博市政务服务中心预约服务登记表</h1>
       <div className="govhall-print-number" data-testid="print-number">编号：{form.number}</div>
       <table>
+        <colgroup><col style={{ width: '22%' }} /><col style={{ width: '34%' }} /><col style={{ width: '16%' }} /><col style={{ width: '28%' }} /></colgroup>
         <tbody>
           <tr data-row="applicant-header"><th>预约人姓名</th><th>联系电话</th><th colSpan={2}>单&nbsp;&nbsp;位</th></tr>
           <tr data-row="applicant"><td>{form.applicantName}</td><td>{form.applicantPhone}</td><td colSpan={2}>{form.applicantUnit}</td></tr>
@@ -90,6 +91,7 @@ export function PrintOverlay({ bookingId, onClose, autoPrint = false }: { bookin
   usePrintStyle();
   const [form, setForm] = useState<PrintedForm | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const printButton = useRef<any>(null);
   useEffect(() => {
     let live = true;
     desk.booking(bookingId).then(
@@ -101,7 +103,9 @@ export function PrintOverlay({ bookingId, onClose, autoPrint = false }: { bookin
     };
   }, [bookingId]);
   useEffect(() => {
-    if (form && autoPrint) window.print();
+    if (!form) return;
+    printButton.current?.focus?.(); // keyboard users: Enter prints
+    if (autoPrint) window.print();
   }, [form, autoPrint]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -112,7 +116,7 @@ export function PrintOverlay({ bookingId, onClose, autoPrint = false }: { bookin
     <div className="govhall-print-root" role="dialog" aria-label={t('Registration form (print)')} data-testid="print-view">
       <div className="govhall-print-toolbar">
         <Space>
-          <Button type="primary" icon={<PrinterOutlined />} disabled={!form} onClick={() => window.print()} autoFocus data-testid="print-now">
+          <Button type="primary" icon={<PrinterOutlined />} disabled={!form} onClick={() => window.print()} ref={printButton} data-testid="print-now">
             {t('Print')}
           </Button>
           <Button onClick={onClose} data-testid="print-close">{t('Close')}</Button>
