@@ -22,16 +22,18 @@ const step = (msg) => console.log(`[build] ${msg} (${Date.now() - started} ms)`)
 const clientExternals = [
   'react', 'react-dom', 'react-i18next', 'antd', 'antd-style', '@ant-design/icons', 'dayjs', 'lodash',
   '@formily/react', '@formily/core', '@formily/shared', '@formily/antd-v5',
-  '@nocobase/client', '@nocobase/flow-engine', '@nocobase/utils/client',
+  '@nocobase/client', '@nocobase/client-v2', '@nocobase/flow-engine', '@nocobase/utils/client',
 ];
 
 // Server: everything NocoBase ships stays external; our own code and chinese-days are bundled
 // so the tarball works in any NocoBase app without a node_modules of its own.
+// pinyin-pro: the desk's item search by pinyin initials (src/server/desk/initials.ts).
+const BUNDLED = ['chinese-days', 'dayjs', 'pinyin-pro'];
 const serverExternal = {
   name: 'server-external',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('chinese-days') || args.path.startsWith('dayjs')) return null;
+      if (BUNDLED.some((name) => args.path.startsWith(name))) return null;
       return { path: args.path, external: true };
     });
   },

@@ -207,7 +207,7 @@ function checkApplicant(input: RegistrationInput): void {
 }
 
 /** R-HOL-1: the phone line is answered on working days, inside the phone hours only. */
-function checkPhoneHours(ctx: RegistrationContext): void {
+export function checkPhoneHours(ctx: RegistrationContext): void {
   const today = shanghaiDate(ctx.now);
   const open = ctx.calendar.isWorkingDay(today) && !!sessionAt(ctx.settings.phoneHours, shanghaiMinutes(ctx.now));
   if (!open) {
@@ -218,7 +218,7 @@ function checkPhoneHours(ctx: RegistrationContext): void {
 }
 
 /** R-HOL-3 and the weekend counterpart: only announced items, and only those offered that kind of day. */
-function checkItem(item: BookableItem, kind: ServiceKind, settings: DutySettings): number {
+export function checkItem(item: BookableItem, kind: ServiceKind, settings: DutySettings): number {
   const name = item?.name ?? '';
   if (!item?.published) throw new RuleViolation('ITEM_NOT_PUBLISHED', { name });
   if (kind === 'holiday' && !item.offeredOnHolidays) throw new RuleViolation('ITEM_NOT_OFFERED_ON_HOLIDAYS', { name });
@@ -249,7 +249,7 @@ function checkSessionFit(start: Date, minutes: number, kind: ServiceKind, settin
 }
 
 /** R-HOL-2: booked on a working day strictly before the holiday period begins. */
-function checkHolidayBookingDay(period: HolidayPeriod, ctx: RegistrationContext): void {
+export function checkHolidayBookingDay(period: HolidayPeriod, ctx: RegistrationContext): void {
   const today = shanghaiDate(ctx.now);
   const params = { holiday: period.name, start: period.start, lastDay: ctx.calendar.workingDayBefore(period.start), today };
   if (today >= period.start) throw new RuleViolation('HOLIDAY_BOOKING_TOO_LATE', params);
@@ -334,16 +334,27 @@ export function nextFreeStarts(o: NextFreeOptions): Date[] {
   const limit = o.limit ?? 3;
   const found: Date[] = [];
   for (const date of sameKindDates(o.calendar, first, kind)) {
-    for (const s of sessions) {
-      for (let m = s.start; m + o.durationMinutes <= s.end; m += step) {
-        const start = fromShanghai(date, m);
-        if (start < o.from || (o.taken.get(start.toISOString()) ?? 0) >= o.capacity) continue;
-        found.push(start);
-        if (found.length >= limit) return found;
-      }
+    for (const start of slotStarts(date, sessions, o.durationMinutes, step)) {
+      if (start < o.from || (o.taken.get(start.toISOString()) ?? 0) >= o.capacity) continue;
+      found.push(start);
+      if (found.length >= limit) return found;
     }
   }
   return found;
+}
+
+/**
+ * The slot grid of one day (R-HOL-5): every start at session start + k × step whose whole
+ * appointment of `durationMinutes` fits in that session — the starts `checkSessionFit` accepts.
+ */
+export function slotStarts(
+  date: string, sessions: readonly { start: number; end: number }[], durationMinutes: number, step: number,
+): Date[] {
+  const starts: Date[] = [];
+  for (const s of sessions) {
+    for (let m = s.start; m + durationMinutes <= s.end; m += step) starts.push(fromShanghai(date, m));
+  }
+  return starts;
 }
 
 // ---------- reschedule (R-RSC-1..3) ----------

@@ -2,6 +2,7 @@ import { Plugin } from '@nocobase/server';
 import { registerAcl, ensureRoles } from './acl';
 import { BOOKING_ACTIONS } from './actions/bookings';
 import { calendarResource } from './actions/calendar';
+import { registerDeskLookups } from './actions/availability';
 import { forgetCalendars, seedCalendar } from './calendar/store';
 import { registerErrorRendering } from './errors';
 import { registerSaveRules } from './hooks';
@@ -27,6 +28,7 @@ export class AppointmentDutyPlugin extends Plugin {
     this.app.resourceManager.registerActionHandlers(
       Object.fromEntries(Object.entries(BOOKING_ACTIONS).map(([name, handler]) => [`bookings:${name}`, handler])),
     );
+    registerDeskLookups(this);
     // Demo data only when asked (npm start sets it): a production OA must not get known passwords.
     // Not a CLI command: NocoBase 2.2.15 aborts loading plugin commands on plugin-file-manager's
     // commands/repair-filenames.js (it has no default export), so ours would never register.

@@ -20,7 +20,7 @@ import { releaseSeat, takeSeat, takenByStart } from '../bookings/seats';
 
 
 /** Test clock: an admin-only header lets tests fix "now"; production always uses the real time. */
-function nowOf(ctx: Context): Date {
+export function nowOf(ctx: Context): Date {
   const fixed = ctx.get?.('X-Test-Now');
   return fixed && process.env.APPOINTMENT_DUTY_TEST_CLOCK === 'true' ? new Date(fixed) : new Date();
 }

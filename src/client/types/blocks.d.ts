@@ -1,0 +1,84 @@
+// Hand-written declarations of the few host APIs the blocks use (the host page provides these
+// packages at run time; none is installable here). Checked against nocobase/nocobase v2.2:
+// packages/core/flow-engine/src/flowEngine.ts (registerModels), packages/core/client-v2/src/flow/
+// models/base/BlockModel.tsx (renderComponent, define), packages/core/client/src/schema-initializer
+// and schema-settings, and the installed @nocobase/plugin-block-markdown 2.2.15 dist/client.
+declare module '@nocobase/flow-engine' {
+  /** A label NocoBase translates at render time: '{{t("text", { ns })}}'. */
+  export function tExpr(text: string, options?: { ns?: string | string[] }): string;
+
+  export interface FlowEngine {
+    registerModels(models: Record<string, any>): void;
+    getModelClass(name: string): any;
+  }
+}
+
+declare module '@nocobase/client-v2' {
+  import type { ReactNode } from 'react';
+
+  /** A block of a Modern page; a direct subclass is listed under "Add block › Other blocks". */
+  export class BlockModel {
+    uid: string;
+    props: Record<string, any>;
+    decoratorProps: Record<string, any>;
+    context: Record<string, any>;
+    renderComponent(): ReactNode;
+    setDecoratorProps(props: Record<string, any>): void;
+    static define(meta: { label?: string; sort?: number; hide?: boolean; [key: string]: any }): void;
+  }
+}
+
+declare module '@nocobase/client' {
+  import type { ComponentType, FC } from 'react';
+
+  export interface SchemaInitializerItemOptions {
+    title?: string;
+    Component?: ComponentType<any> | string;
+    [key: string]: any;
+  }
+
+  export interface Application {
+    addComponents(components: Record<string, ComponentType<any>>): void;
+    schemaInitializerManager: {
+      addItem(initializerName: string, itemName: string, options: SchemaInitializerItemOptions): void;
+      get(name: string): { add(name: string, options: SchemaInitializerItemOptions): void } | undefined;
+    };
+    schemaSettingsManager: { add(settings: SchemaSettings): void };
+    router: { add(name: string, route: { path: string; Component?: ComponentType<any>; element?: any }): void };
+  }
+
+  export interface Plugin {
+    /** The flow engine of Modern pages (v2). */
+    flowEngine: import('@nocobase/flow-engine').FlowEngine;
+  }
+
+  export class SchemaSettings {
+    constructor(options: { name: string; items: { name: string; type?: string; [key: string]: any }[] });
+  }
+  export const SchemaInitializerItem: FC<Record<string, any>>;
+  export function useSchemaInitializer(): { insert(schema: Record<string, any>): void };
+  export function useSchemaInitializerItem(): Record<string, any>;
+}
+
+declare module 'react-dom' {
+  import type { ReactNode } from 'react';
+  export function createPortal(children: ReactNode, container: Element): any;
+}
+
+declare module 'antd' {
+  import type { FC } from 'react';
+  export const DatePicker: FC<Record<string, any>>;
+  export const Result: FC<Record<string, any>>;
+  export const Descriptions: FC<Record<string, any>> & { Item: FC<Record<string, any>> };
+  export const Divider: FC<Record<string, any>>;
+  export interface FormInstance {
+    setFields(fields: { name: string; errors?: string[]; value?: unknown }[]): void;
+  }
+}
+
+declare module '@ant-design/icons' {
+  import type { FC } from 'react';
+  export const PrinterOutlined: FC<Record<string, any>>;
+  export const FormOutlined: FC<Record<string, any>>;
+  export const ArrowLeftOutlined: FC<Record<string, any>>;
+}
