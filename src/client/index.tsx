@@ -1,6 +1,7 @@
 // Web part of @govhall/plugin-appointment-duty: wiring only, the pages live in ./settings.
 import { Plugin } from '@nocobase/client';
 import { SETTINGS_KEY } from '../constants';
+import { registerListEditor } from './listEditor/register';
 import { registerClientTexts, tval } from './locale';
 import { CalendarSettings } from './settings/CalendarSettings';
 import { registerDesk } from './desk';
@@ -8,6 +9,7 @@ import { registerDesk } from './desk';
 export class AppointmentDutyClient extends Plugin {
   async load() {
     registerClientTexts(this.app.i18n);
+    registerListEditor(this as any);
     // /admin/settings/appointment-duty: a group whose sub-pages are shown as tabs;
     // without a Component of its own NocoBase redirects to the first sub-page.
     this.app.pluginSettingsManager.add(SETTINGS_KEY, {
