@@ -15,6 +15,7 @@ import { DutySettings } from '../../rules/settings';
 import { loadCalendar } from '../calendar/store';
 import { loadSettings } from '../settings/store';
 import { actorOf } from '../bookings/context';
+import { prefetchRegistration } from '../bookings/prefetch';
 import { Acting, act, allowedRole, loadBooking, recordEvent } from '../bookings/service';
 import { actionInput } from './input';
 import { releaseSeat, takeSeat, takenByStart } from '../bookings/seats';
@@ -64,14 +65,18 @@ async function loadItem(db: Database, rawId: unknown, transaction: Transaction, 
 
 // ---------- register (desk) ----------
 
-// Cost per request (issue 3): roles-only actor (no window look-ups, see BOOKING_ACTIONS), the item
-// without its cooperating windows, the cached calendar, one INSERT per table plus the seat's, one
-// UPDATE for the number, and no re-read: the response is built from the rows just written.
+// Cost per request (issue 3): NocoBase's own auth/ACL work, then BEGIN, ONE read (the item with
+// the calendar and settings cache versions and the next booking id, bookings/prefetch.ts), one INSERT
+// per table (booking with its number, seat, audit event), COMMIT. No re-read: the response is built
+// from the rows just written. Roles-only actor (no window look-ups, see BOOKING_ACTIONS).
 async function register(ctx: Context, a: Acting, v: any) {
   const role = allowedRole(a.actor, null, 'register');
-  const item = await loadItem(a.db, v.serviceItemId ?? v.serviceItem, a.transaction, []);
-  const calendar = await loadCalendar(a.db, { transaction: a.transaction, around: [shanghaiDate(a.now), String(v.start ?? '').slice(0, 10)] });
-  const settings = await loadSettings(a.db, { transaction: a.transaction });
+  const pre = await prefetchRegistration(a.db, v.serviceItemId ?? v.serviceItem, a.transaction);
+  const item = pre.item;
+  const calendar = await loadCalendar(a.db, {
+    transaction: a.transaction, around: [shanghaiDate(a.now), String(v.start ?? '').slice(0, 10)], version: pre.calendarVersion,
+  });
+  const settings = await loadSettings(a.db, { transaction: a.transaction, version: pre.settingsVersion });
   const reg = checkRegistration(
     {
       applicantName: v.applicantName, phone: v.applicantPhone, unit: v.applicantUnit, channel: v.channel, start: v.start,
@@ -81,8 +86,11 @@ async function register(ctx: Context, a: Acting, v: any) {
   );
   const windowId = item.get('leadWindowId');
   const key = slotKey(item.get('id'), windowId, reg.start);
+  const year = Number(shanghaiDate(a.now).slice(0, 4));
+  const id = pre.nextBookingId;
   const booking: any = await a.db.getRepository('bookings').create({
     values: {
+      ...(id !== null ? { id, number: formatBookingNumber(year, id) } : {}),
       status: 'registered', kind: reg.kind, applicantName: String(v.applicantName).trim(),
       applicantPhone: normalizePhone(v.applicantPhone), applicantUnit: v.applicantUnit ?? null,
       serviceItemId: item.get('id'), windowId, channel: v.channel, appointmentStart: reg.start, appointmentEnd: reg.end,
@@ -92,10 +100,11 @@ async function register(ctx: Context, a: Acting, v: any) {
   });
   const seat = await takeSeat(a.db, key, Number(item.get('capacityPerSlot')), booking.get('id'), a.transaction);
   if (!seat) await refuseFullSlot(a, item, windowId, reg, calendar, settings);
-  // The number derives from the id, known only after the INSERT: one UPDATE of this instance
-  // (a repository update would first re-SELECT the row). The unique index on number still holds.
-  const number = formatBookingNumber(Number(shanghaiDate(a.now).slice(0, 4)), Number(booking.get('id')));
-  await booking.update({ number }, { transaction: a.transaction });
+  if (id === null) {
+    // Dialects without a safe pre-read id: the number derives from the id known only after the
+    // INSERT — one UPDATE of this instance (a repository update would first re-SELECT the row).
+    await booking.update({ number: formatBookingNumber(year, Number(booking.get('id'))) }, { transaction: a.transaction });
+  }
   await recordEvent(a, booking, 'register', null, 'registered', role);
   return asLoaded(booking, item);
 }

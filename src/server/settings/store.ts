@@ -24,20 +24,20 @@ const cache = new WeakMap<Database, Entry>();
 /** Three aliased sub-selects giving the version; to be put in any SELECT list. */
 export function settingsVersionSql(db: Database): string {
   const c = db.getCollection(COLLECTION);
-  const q = (name: string) => db.sequelize.getQueryInterface().quoteIdentifier((c.model.rawAttributes as any)[name].field);
+  const qi = db.sequelize.getQueryInterface();
+  const q = (name: string) => qi.quoteIdentifier((c.model.rawAttributes as any)[name].field);
   const t = c.quotedTableName();
-  return `(SELECT COUNT(*) FROM ${t}) AS "settingsN", (SELECT SUM(${q('revision')}) FROM ${t}) AS "settingsR", (SELECT MAX(${q('updatedAt')}) FROM ${t}) AS "settingsT"`;
+  return `(SELECT COUNT(*) FROM ${t}) AS ${qi.quoteIdentifier('settingsN')}, (SELECT SUM(${q('revision')}) FROM ${t}) AS ${qi.quoteIdentifier('settingsR')}, (SELECT MAX(${q('updatedAt')}) FROM ${t}) AS ${qi.quoteIdentifier('settingsT')}`;
 }
 
 /** The version from a row that selected `settingsVersionSql` (dialects differ in number types). */
 export function settingsVersionOf(row: Record<string, unknown>): string {
   const t = row.settingsT;
-  return [Number(row.settingsN ?? 0), Number(row.settingsR ?? 0), t ? new Date(t as any).getTime() : 0].join(':');
+  return [Number(row.settingsN ?? 0), Number(row.settingsR ?? 0), t instanceof Date ? t.getTime() : String(t ?? '')].join(':');
 }
 
 async function readVersion(db: Database, transaction?: Transaction): Promise<string> {
-  const sql = settingsVersionSql(db).replace(/"/g, db.sequelize.getDialect() === 'mariadb' || db.sequelize.getDialect() === 'mysql' ? '`' : '"');
-  const [row] = await db.sequelize.query(`SELECT ${sql}`, { type: 'SELECT' as any, raw: true, transaction });
+  const [row] = await db.sequelize.query(`SELECT ${settingsVersionSql(db)}`, { type: 'SELECT' as any, raw: true, transaction });
   return settingsVersionOf(row as any);
 }
 
