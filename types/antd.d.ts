@@ -20,6 +20,7 @@ declare module 'antd' {
   export const Tooltip: C;
   export const Select: C;
   export const Input: C & { TextArea: C };
+  export const InputNumber: C;
   export const Radio: C & { Group: C; Button: C };
   export const Typography: C & { Text: C; Paragraph: C; Title: C };
 
@@ -65,4 +66,7 @@ declare module '@ant-design/icons' {
   export const PlusOutlined: Icon;
   export const ReloadOutlined: Icon;
   export const CalendarOutlined: Icon;
+  export const MinusCircleOutlined: Icon;
+  export const SaveOutlined: Icon;
+  export const UndoOutlined: Icon;
 }

@@ -5,6 +5,7 @@ import { registerListEditor } from './listEditor/register';
 import { registerClientTexts, tval } from './locale';
 import { CalendarSettings } from './settings/CalendarSettings';
 import { registerDesk } from './desk';
+import { registerGeneralSettings } from './settings/GeneralRegister';
 
 export class AppointmentDutyClient extends Plugin {
   async load() {
@@ -27,6 +28,8 @@ export class AppointmentDutyClient extends Plugin {
       sort: 1,
     });
     registerDesk(this);
+    // /admin/settings/appointment-duty/general
+    registerGeneralSettings(this.app);
   }
 }
 

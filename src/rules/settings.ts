@@ -36,10 +36,8 @@ export interface DutySettings {
   lateMinutes: number;
   /** R-PRE-1 remind the handler when nobody has contacted the applicant this many hours before. */
   contactReminderHours: number;
-  /** R-AFT-1 follow-up visit (回访) due within this many working days after completion. */
-  followUpWorkingDays: number;
-  /** R-AFT-2 complaints / bad reviews handled within this many working days. */
-  complaintWorkingDays: number;
+  // The after-service deadlines (R-AFT-1..2: rating window, case deadlines in working days) are the
+  // `aftercare` section's (src/rules/aftercareSettings.ts), registered with registerSettingsSection.
 }
 
 const WORKING_HOURS: Session[] = [
@@ -60,15 +58,13 @@ export const DEFAULT_SETTINGS: DutySettings = Object.freeze({
   rescheduleNoticeHours: 12,
   lateMinutes: 30,
   contactReminderHours: 24,
-  followUpWorkingDays: 5,
-  complaintWorkingDays: 5,
 });
 
 /** A stored (possibly partial, possibly older) settings object completed with the defaults. */
 export function withDefaults(stored?: Partial<DutySettings> | null): DutySettings {
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const [key, value] of Object.entries(stored ?? {})) {
-    if (key in DEFAULT_SETTINGS && value !== undefined && value !== null) out[key] = value;
+    if (Object.prototype.hasOwnProperty.call(DEFAULT_SETTINGS, key) && value !== undefined && value !== null) out[key] = value;
   }
   return out as unknown as DutySettings;
 }
@@ -93,10 +89,18 @@ export function formatSessions(sessions: readonly Session[]): string {
 }
 
 const SESSION_FIELDS = ['phoneHours', 'weekendSessions', 'holidaySessions'] as const;
-const NUMBER_FIELDS = [
-  'halfDayMinutes', 'slotMinutes', 'rescheduleNoticeHours', 'lateMinutes',
-  'contactReminderHours', 'followUpWorkingDays', 'complaintWorkingDays',
-] as const;
+/**
+ * Whole numbers and their sane range: below it a rule would be silently disabled ("0 h notice"),
+ * above it the value is a typo, not a policy (a "half day" of 13 h, a week's notice).
+ */
+export const NUMBER_RANGES = {
+  halfDayMinutes: [60, 720],
+  slotMinutes: [5, 240],
+  rescheduleNoticeHours: [1, 168],
+  lateMinutes: [5, 240],
+  contactReminderHours: [1, 168],
+} as const;
+const NUMBER_FIELDS = Object.keys(NUMBER_RANGES) as (keyof typeof NUMBER_RANGES)[];
 
 /** Non-empty, valid HH:mm, each start < end, ordered and not overlapping (touching is fine). */
 function checkSessions(field: string, sessions: unknown): RuleViolation | null {
@@ -119,7 +123,8 @@ function checkSessions(field: string, sessions: unknown): RuleViolation | null {
 export function checkSettings(s: DutySettings): RuleViolation | null {
   if (!s || typeof s !== 'object') return new RuleViolation('SETTINGS_INVALID');
   const phone = checkPhone(s.phoneNumber);
-  if (phone) return phone;
+  // Named field: the settings form shows the message beside the phone number.
+  if (phone) return new RuleViolation(phone.code, { ...phone.params, field: 'phoneNumber' });
   for (const field of SESSION_FIELDS) {
     const problem = checkSessions(field, s[field]);
     if (problem) return problem;
@@ -130,9 +135,103 @@ export function checkSettings(s: DutySettings): RuleViolation | null {
     if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
       return new RuleViolation('SETTINGS_NUMBER_INVALID', { field, value: String(value) });
     }
+    const [min, max] = NUMBER_RANGES[field];
+    if (value < min || value > max) return new RuleViolation('SETTINGS_NUMBER_OUT_OF_RANGE', { field, value, min, max });
   }
   if (s.slotMinutes > s.halfDayMinutes) {
-    return new RuleViolation('SETTINGS_SLOT_OVER_HALF_DAY', { slot: s.slotMinutes, limit: s.halfDayMinutes });
+    return new RuleViolation('SETTINGS_SLOT_OVER_HALF_DAY', { field: 'slotMinutes', slot: s.slotMinutes, limit: s.halfDayMinutes });
   }
   return null;
 }
+
+// ---------- sections: one registry, each feature adds its own ----------
+
+/**
+ * A feature's part of the stored settings: its defaults and its check. `check` may return a
+ * RuleViolation (or null), throw one, or return the normalised value (e.g. checkDutySettings);
+ * `complete` turns a stored partial object into a whole one (default: the defaults, overridden
+ * key by key by the stored values, unknown keys dropped).
+ */
+export interface SettingsSection<T extends object = any> {
+  defaults: Readonly<T>;
+  check: (value: T) => RuleViolation | T | null | void;
+  complete?: (stored: Partial<T> | null | undefined) => T;
+}
+
+const SECTIONS = new Map<string, SettingsSection>();
+
+/** e.g. registerSettingsSection('duty', { defaults: DUTY_SETTINGS_DEFAULTS, check: checkDutySettings }). */
+export function registerSettingsSection<T extends object>(key: string, section: SettingsSection<T>): void {
+  if (!/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(key)) throw new Error(`Invalid settings section key: ${key}`);
+  SECTIONS.set(key, section as SettingsSection);
+}
+
+export function settingsSectionKeys(): string[] {
+  return [...SECTIONS.keys()];
+}
+
+function sectionOf(key: string): SettingsSection {
+  const section = SECTIONS.get(String(key));
+  if (!section) throw new RuleViolation('SETTINGS_SECTION_UNKNOWN', { section: String(key).slice(0, 40) });
+  return section;
+}
+
+const owns = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** A stored section (possibly partial, possibly from an older version) made whole. */
+export function completeSection<T = any>(key: string, stored: unknown): T {
+  const section = sectionOf(key);
+  const partial = isPlainObject(stored) ? stored : {};
+  if (section.complete) return section.complete(partial as any);
+  const out: Record<string, unknown> = { ...section.defaults };
+  for (const [k, v] of Object.entries(partial)) if (owns(section.defaults, k) && v !== undefined && v !== null) out[k] = v;
+  return out as T;
+}
+
+/** The section's verdict: the value to store, or the first problem (thrown or returned). */
+export function checkSection<T = any>(key: string, value: T): T {
+  const section = sectionOf(key);
+  const verdict = section.check(value);
+  if (verdict instanceof RuleViolation) throw verdict;
+  return (isPlainObject(verdict) ? verdict : value) as T;
+}
+
+/**
+ * An admin's change of one or more sections: each patch names known keys only (a typo must not be
+ * saved silently), is laid over the current value and checked whole. Returns the new sections.
+ * Throws the first problem; the caller stores nothing then (R-X-3).
+ */
+export function applySettingsPatch(
+  current: Record<string, unknown>, patch: unknown,
+): Record<string, unknown> {
+  if (!isPlainObject(patch) || !Object.keys(patch).length) throw new RuleViolation('SETTINGS_INVALID');
+  const next: Record<string, unknown> = {};
+  for (const [key, change] of Object.entries(patch)) {
+    const section = sectionOf(key);
+    if (!isPlainObject(change)) throw new RuleViolation('SETTINGS_INVALID', { section: key });
+    for (const field of Object.keys(change)) {
+      if (!owns(section.defaults, field)) throw new RuleViolation('SETTINGS_FIELD_UNKNOWN', { section: key, field: field.slice(0, 60) });
+    }
+    const whole = { ...completeSection<Record<string, unknown>>(key, current[key]), ...change };
+    next[key] = checkSection(key, whole);
+  }
+  return next;
+}
+
+/** A checked booking section with only its own keys (no stray properties inside sessions either). */
+function normaliseSettings(s: DutySettings): DutySettings {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS)) {
+    const value = (s as any)[key];
+    out[key] = Array.isArray(value) ? value.map((x: Session) => ({ start: x.start, end: x.end })) : value;
+  }
+  return out as unknown as DutySettings;
+}
+
+// The booking engine's own section (phone, sessions, slots, notice, late): always present.
+registerSettingsSection<DutySettings>('booking', {
+  defaults: DEFAULT_SETTINGS,
+  check: (s) => checkSettings(s) ?? normaliseSettings(s),
+  complete: withDefaults,
+});

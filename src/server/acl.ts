@@ -4,6 +4,7 @@ import type { Database, Transaction } from '@nocobase/database';
 import type { Plugin } from '@nocobase/server';
 import { RoleName, SETTINGS_KEY } from '../constants';
 import { CALENDAR_ADMIN_ACTIONS, CALENDAR_READ_ACTIONS } from './actions/calendar';
+import { SETTINGS_ADMIN_ACTIONS } from './actions/settings';
 import { TRANSITIONS } from '../rules/booking';
 
 const BOOKING_ACTION_NAMES = Object.keys(TRANSITIONS);
@@ -65,7 +66,7 @@ export function registerAcl(plugin: Plugin) {
   // Admins (roles with the plugin-settings snippet) edit the calendar and the list settings.
   acl.registerSnippet({
     name: `pm.${SETTINGS_KEY}`,
-    actions: [...CALENDAR_ADMIN_ACTIONS, 'calendarDays:*', 'calendarYears:*', 'windows:*', 'serviceItems:*'],
+    actions: [...CALENDAR_ADMIN_ACTIONS, ...SETTINGS_ADMIN_ACTIONS, 'calendarDays:*', 'calendarYears:*', 'windows:*', 'serviceItems:*'],
   });
 }
 

@@ -9,6 +9,7 @@ import { registerSaveRules } from './hooks';
 import { registerPhonePrivacy } from './bookings/privacy';
 import { seedDemo } from './seed/demo';
 import { listInDataSourceManager } from './managed';
+import { registerSettings } from './settings';
 
 // Wiring only: each concern lives in its own file and registers itself here.
 export class AppointmentDutyPlugin extends Plugin {
@@ -17,6 +18,7 @@ export class AppointmentDutyPlugin extends Plugin {
     registerSaveRules(this);
     registerAcl(this);
     registerPhonePrivacy(this);
+    registerSettings(this);
     // loadCalendar's cache also checks a version on every read (other processes); this covers
     // changes in this process whatever their updatedAt (clock skew between servers, silent saves).
     for (const c of ['calendarDays', 'calendarYears']) {

@@ -560,8 +560,7 @@ describe('state machine', () => {
 describe('settings (configurable numbers)', () => {
   test('R-HOL-1 R-WKD-1 R-RSC-2 R-DAY-1 defaults are the plan\'s numbers and pass validation', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({
-      phoneNumber: '0533-2512345', halfDayMinutes: 240, rescheduleNoticeHours: 12, lateMinutes: 30,
-      followUpWorkingDays: 5, complaintWorkingDays: 5,
+      phoneNumber: '0533-2512345', halfDayMinutes: 240, rescheduleNoticeHours: 12, lateMinutes: 30, slotMinutes: 30,
     });
     expect(DEFAULT_SETTINGS.phoneHours).toEqual([{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }]);
     expect(DEFAULT_SETTINGS.weekendSessions).toEqual(DEFAULT_SETTINGS.phoneHours);
@@ -586,9 +585,9 @@ describe('settings (configurable numbers)', () => {
     ['no sessions', { phoneHours: [] }, 'SETTINGS_SESSIONS_EMPTY'],
     ['zero notice', { rescheduleNoticeHours: 0 }, 'SETTINGS_NUMBER_INVALID'],
     ['negative late', { lateMinutes: -5 }, 'SETTINGS_NUMBER_INVALID'],
-    ['fractional days', { followUpWorkingDays: 2.5 }, 'SETTINGS_NUMBER_INVALID'],
+    ['fractional hours', { contactReminderHours: 2.5 }, 'SETTINGS_NUMBER_INVALID'],
     ['a string', { halfDayMinutes: '240' as any }, 'SETTINGS_NUMBER_INVALID'],
-    ['slot longer than half a day', { slotMinutes: 300 }, 'SETTINGS_SLOT_OVER_HALF_DAY'],
+    ['slot longer than half a day', { slotMinutes: 150, halfDayMinutes: 120 }, 'SETTINGS_SLOT_OVER_HALF_DAY'],
     ['bad phone', { phoneNumber: '2512345' }, 'INVALID_PHONE'],
   ];
   test.each(bad)('R-X-3 settings with %s are refused', (_, over, code) => {

@@ -11,9 +11,11 @@ import {
 } from '../../rules/booking';
 import { optionalText, recordId } from '../../rules/input';
 import { normalizePhone } from '../../rules/phone';
-import { DEFAULT_SETTINGS } from '../../rules/settings';
+import { DutySettings } from '../../rules/settings';
 import { loadCalendar } from '../calendar/store';
+import { loadSettings } from '../settings/store';
 import { actorOf } from '../bookings/context';
+import { prefetchRegistration } from '../bookings/prefetch';
 import { Acting, act, allowedRole, loadBooking, recordEvent } from '../bookings/service';
 import { actionInput } from './input';
 import { releaseSeat, takeSeat, takenByStart } from '../bookings/seats';
@@ -63,24 +65,32 @@ async function loadItem(db: Database, rawId: unknown, transaction: Transaction, 
 
 // ---------- register (desk) ----------
 
-// Cost per request (issue 3): roles-only actor (no window look-ups, see BOOKING_ACTIONS), the item
-// without its cooperating windows, the cached calendar, one INSERT per table plus the seat's, one
-// UPDATE for the number, and no re-read: the response is built from the rows just written.
+// Cost per request (issue 3): NocoBase's own auth/ACL work, then BEGIN, ONE read (the item with
+// the calendar and settings cache versions and the next booking id, bookings/prefetch.ts), one INSERT
+// per table (booking with its number, seat, audit event), COMMIT. No re-read: the response is built
+// from the rows just written. Roles-only actor (no window look-ups, see BOOKING_ACTIONS).
 async function register(ctx: Context, a: Acting, v: any) {
   const role = allowedRole(a.actor, null, 'register');
-  const item = await loadItem(a.db, v.serviceItemId ?? v.serviceItem, a.transaction, []);
-  const calendar = await loadCalendar(a.db, { transaction: a.transaction, around: [shanghaiDate(a.now), String(v.start ?? '').slice(0, 10)] });
+  const pre = await prefetchRegistration(a.db, v.serviceItemId ?? v.serviceItem, a.transaction);
+  const item = pre.item;
+  const calendar = await loadCalendar(a.db, {
+    transaction: a.transaction, around: [shanghaiDate(a.now), String(v.start ?? '').slice(0, 10)], version: pre.calendarVersion,
+  });
+  const settings = await loadSettings(a.db, { transaction: a.transaction, version: pre.settingsVersion });
   const reg = checkRegistration(
     {
       applicantName: v.applicantName, phone: v.applicantPhone, unit: v.applicantUnit, channel: v.channel, start: v.start,
       item: item.get(),
     },
-    { calendar, now: a.now, settings: DEFAULT_SETTINGS },
+    { calendar, now: a.now, settings },
   );
   const windowId = item.get('leadWindowId');
   const key = slotKey(item.get('id'), windowId, reg.start);
+  const year = Number(shanghaiDate(a.now).slice(0, 4));
+  const id = pre.nextBookingId;
   const booking: any = await a.db.getRepository('bookings').create({
     values: {
+      ...(id !== null ? { id, number: formatBookingNumber(year, id) } : {}),
       status: 'registered', kind: reg.kind, applicantName: String(v.applicantName).trim(),
       applicantPhone: normalizePhone(v.applicantPhone), applicantUnit: v.applicantUnit ?? null,
       serviceItemId: item.get('id'), windowId, channel: v.channel, appointmentStart: reg.start, appointmentEnd: reg.end,
@@ -89,11 +99,12 @@ async function register(ctx: Context, a: Acting, v: any) {
     transaction: a.transaction,
   });
   const seat = await takeSeat(a.db, key, Number(item.get('capacityPerSlot')), booking.get('id'), a.transaction);
-  if (!seat) await refuseFullSlot(a, item, windowId, reg, calendar);
-  // The number derives from the id, known only after the INSERT: one UPDATE of this instance
-  // (a repository update would first re-SELECT the row). The unique index on number still holds.
-  const number = formatBookingNumber(Number(shanghaiDate(a.now).slice(0, 4)), Number(booking.get('id')));
-  await booking.update({ number }, { transaction: a.transaction });
+  if (!seat) await refuseFullSlot(a, item, windowId, reg, calendar, settings);
+  if (id === null) {
+    // Dialects without a safe pre-read id: the number derives from the id known only after the
+    // INSERT — one UPDATE of this instance (a repository update would first re-SELECT the row).
+    await booking.update({ number: formatBookingNumber(year, Number(booking.get('id'))) }, { transaction: a.transaction });
+  }
   await recordEvent(a, booking, 'register', null, 'registered', role);
   return asLoaded(booking, item);
 }
@@ -112,12 +123,12 @@ function asLoaded(booking: any, item: any) {
   return booking;
 }
 
-async function refuseFullSlot(a: Acting, item: any, windowId: number, reg: any, calendar: any): Promise<never> {
+async function refuseFullSlot(a: Acting, item: any, windowId: number, reg: any, calendar: any, settings: DutySettings): Promise<never> {
   const prefix = slotKey(item.get('id'), windowId, reg.start).slice(0, -reg.start.toISOString().length);
   const taken = await takenByStart(a.db, prefix, a.transaction);
   const next = nextFreeStarts({
     taken, capacity: Number(item.get('capacityPerSlot')), calendar, from: reg.start, kind: reg.kind,
-    durationMinutes: Number(item.get('expectedMinutes')), settings: DEFAULT_SETTINGS, limit: 3,
+    durationMinutes: Number(item.get('expectedMinutes')), settings, limit: 3,
   });
   throw new RuleViolation(
     'SLOT_FULL', { item: item.get('name'), start: formatShanghai(reg.start), next: next.map(formatShanghai).join('、') || '-' }, 409,
@@ -228,7 +239,7 @@ async function requestReschedule(ctx: Context, a: Acting, v: any) {
   return act(a, v.filterByTk, 'requestReschedule', { reason: v.reason }, async (b) => {
     const check = checkRescheduleRequest({
       originalStart: new Date(b.get('appointmentStart')), proposedStart: v.proposedStart ?? null,
-      now: a.now, kind: v.kind ?? 'ordinary', reason: v.reason, settings: DEFAULT_SETTINGS,
+      now: a.now, kind: v.kind ?? 'ordinary', reason: v.reason, settings: await loadSettings(a.db, { transaction: a.transaction }),
     });
     const pending = await a.db.getRepository('rescheduleRequests').count({ filter: { bookingId: b.get('id'), decision: 'pending' }, transaction: a.transaction });
     if (pending) throw new RuleViolation('RESCHEDULE_ALREADY_PENDING', { number: b.get('number') });
@@ -252,7 +263,8 @@ async function decideReschedule(ctx: Context, a: Acting, v: any) {
     if (!request) throw new RuleViolation('NO_PENDING_RESCHEDULE', { number: b.get('number') });
     const approve = v.decision === 'approved' || v.decision === 'approve';
     if (!approve && v.decision !== 'rejected' && v.decision !== 'reject') throw new RuleViolation('INVALID_DECISION', { value: String(v.decision) });
-    checkRescheduleDecision({ originalStart: new Date(request.get('originalStart')), now: a.now, kind: request.get('kind'), approve, settings: DEFAULT_SETTINGS });
+    const settings = await loadSettings(a.db, { transaction: a.transaction });
+    checkRescheduleDecision({ originalStart: new Date(request.get('originalStart')), now: a.now, kind: request.get('kind'), approve, settings });
     if (approve && request.get('proposedStart')) await moveAppointment(a, b, new Date(request.get('proposedStart')));
     await a.db.getRepository('rescheduleRequests').update({
       filterByTk: request.get('id'),
@@ -268,15 +280,16 @@ async function decideReschedule(ctx: Context, a: Acting, v: any) {
 async function moveAppointment(a: Acting, b: any, start: Date) {
   const item = await loadItem(a.db, b.get('serviceItemId'), a.transaction);
   const calendar = await loadCalendar(a.db, { transaction: a.transaction, around: [shanghaiDate(a.now), shanghaiDate(start)] });
+  const settings = await loadSettings(a.db, { transaction: a.transaction });
   const reg = checkRegistration(
     { applicantName: b.get('applicantName'), phone: b.get('applicantPhone'), unit: b.get('applicantUnit'), channel: 'onSite',
       start: start.toISOString(), item: item.get() },
-    { calendar, now: a.now, settings: DEFAULT_SETTINGS, rescheduling: true },
+    { calendar, now: a.now, settings, rescheduling: true },
   );
   await releaseSeat(a.db, b.get('id'), a.transaction);
   const key = slotKey(item.get('id'), b.get('windowId'), reg.start);
   const seat = await takeSeat(a.db, key, Number(item.get('capacityPerSlot')), b.get('id'), a.transaction);
-  if (!seat) await refuseFullSlot(a, item, b.get('windowId'), reg, calendar);
+  if (!seat) await refuseFullSlot(a, item, b.get('windowId'), reg, calendar, settings);
   await a.db.getRepository('bookings').update({
     filterByTk: b.get('id'), values: { appointmentStart: reg.start, appointmentEnd: reg.end, slotKey: key }, transaction: a.transaction,
   });
@@ -307,7 +320,8 @@ async function complete(ctx: Context, a: Acting, v: any) {
 
 async function abandon(ctx: Context, a: Acting, v: any) {
   return act(a, v.filterByTk, 'abandon', { reason: v.reason }, async (b) => {
-    checkAbandon(new Date(b.get('appointmentStart')), a.now, DEFAULT_SETTINGS.lateMinutes);
+    const { lateMinutes } = await loadSettings(a.db, { transaction: a.transaction });
+    checkAbandon(new Date(b.get('appointmentStart')), a.now, lateMinutes);
     await a.db.getRepository('bookings').update({
       filterByTk: b.get('id'), values: { completed: false, outcome: v.reason ?? null }, transaction: a.transaction,
     });

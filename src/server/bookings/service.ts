@@ -53,13 +53,16 @@ export async function recordEvent(
   a: Acting, booking: any, action: string, from: string | null, to: string, role: Role,
   extra: { reason?: string; data?: Record<string, unknown> } = {},
 ) {
-  await a.db.getRepository('bookingEvents').create({
-    values: {
+  // The model, not the repository: an audit row has no associations to write, and the repository's
+  // extra work (value guards, association updates) doubled its cost. Model hooks (afterCreate, which
+  // the duty and workflow features listen to) fire as before.
+  await a.db.getModel('bookingEvents').create(
+    {
       bookingId: booking.get('id'), action, fromStatus: from, toStatus: to, byId: a.actor.userId, role,
       at: a.now, reason: extra.reason ?? null, data: extra.data ?? null,
     },
-    transaction: a.transaction,
-  });
+    { transaction: a.transaction },
+  );
 }
 
 /**

@@ -25,17 +25,27 @@ const toDay = (row: any): CalendarDay => ({
  */
 const cache = new WeakMap<Database, Map<string, { version: string; calendar: Calendar }>>();
 
-async function calendarVersion(db: Database, transaction?: Transaction): Promise<string> {
+/** The version as aliased sub-selects, to be put in any SELECT list (bookings:register folds it into its item read). */
+export function calendarVersionSql(db: Database): string {
+  const qi = db.sequelize.getQueryInterface();
   const part = (name: string) => {
     const c = db.getCollection(name);
-    const updatedAt = db.sequelize.getQueryInterface().quoteIdentifier((c.model.rawAttributes as any).updatedAt.field);
+    const updatedAt = qi.quoteIdentifier((c.model.rawAttributes as any).updatedAt.field);
     // Aliased: PostgreSQL names every unnamed column "count"/"max", and the row object would keep one.
-    return `(SELECT COUNT(*) FROM ${c.quotedTableName()}) AS ${name}N, (SELECT MAX(${updatedAt}) FROM ${c.quotedTableName()}) AS ${name}T`;
+    return `(SELECT COUNT(*) FROM ${c.quotedTableName()}) AS ${qi.quoteIdentifier(`${name}N`)}, (SELECT MAX(${updatedAt}) FROM ${c.quotedTableName()}) AS ${qi.quoteIdentifier(`${name}T`)}`;
   };
-  const [row] = await db.sequelize.query(`SELECT ${part('calendarDays')}, ${part('calendarYears')}`, {
-    type: 'SELECT' as any, raw: true, transaction,
-  });
-  return JSON.stringify(Object.values(row as object));
+  return `${part('calendarDays')}, ${part('calendarYears')}`;
+}
+
+/** The version from a row that selected `calendarVersionSql` (drivers differ in number and date types). */
+export function calendarVersionOf(row: Record<string, unknown>): string {
+  const time = (v: unknown) => (v instanceof Date ? v.getTime() : String(v ?? ''));
+  return [Number(row.calendarDaysN ?? 0), time(row.calendarDaysT), Number(row.calendarYearsN ?? 0), time(row.calendarYearsT)].join(':');
+}
+
+async function calendarVersion(db: Database, transaction?: Transaction): Promise<string> {
+  const [row] = await db.sequelize.query(`SELECT ${calendarVersionSql(db)}`, { type: 'SELECT' as any, raw: true, transaction });
+  return calendarVersionOf(row as any);
 }
 
 /** This process saw a calendar change: drop its entries at once (no reliance on clocks here). */
@@ -43,14 +53,17 @@ export function forgetCalendars(db: Database) {
   cache.delete(db);
 }
 
-export async function loadCalendar(db: Database, { transaction, around }: Opts & { around?: string[] } = {}): Promise<Calendar> {
+/** `version`: already read by the caller with `calendarVersionSql` in the same transaction. */
+export async function loadCalendar(
+  db: Database, { transaction, around, version: known }: Opts & { around?: string[]; version?: string } = {},
+): Promise<Calendar> {
   // Dates that are not dates (a missing or malformed start) widen nothing; the rules refuse them.
   const asked = (around ?? []).map((d) => Number(String(d).slice(0, 4))).filter((y) => y >= 1900 && y <= 2200);
   const wanted = asked.length ? asked : null;
   const from = wanted ? Math.min(...wanted) - 1 : null;
   const to = wanted ? Math.max(...wanted) + 1 : null;
   const key = `${from}-${to}`;
-  const version = await calendarVersion(db, transaction);
+  const version = known ?? (await calendarVersion(db, transaction));
   const hit = cache.get(db)?.get(key);
   if (hit?.version === version) return hit.calendar;
   const years = await db.getRepository('calendarYears').find({

@@ -1,0 +1,64 @@
+// bookings:register reads everything it needs before writing in ONE query (issue 3 performance):
+// the service item, the calendar's and the settings' cache versions (src/server/calendar/store.ts,
+// src/server/settings/store.ts) and the id the new booking will get, so its number (YY-2026-000123)
+// goes into the INSERT instead of a second UPDATE.
+import type { Database, Transaction } from '@nocobase/database';
+import { RuleViolation } from '../../rules/errors';
+import { recordId } from '../../rules/input';
+import { calendarVersionOf, calendarVersionSql } from '../calendar/store';
+import { settingsVersionOf, settingsVersionSql } from '../settings/store';
+
+export interface Prefetched {
+  item: any;
+  calendarVersion: string;
+  settingsVersion: string;
+  /** The id to insert the booking with; null where the dialect gives no cheap safe way (then: INSERT, UPDATE). */
+  nextBookingId: number | null;
+}
+
+/**
+ * PostgreSQL: nextval of the id sequence (atomic; a refused request leaves a gap, as a rolled-back
+ * insert always did). SQLite: every booking write runs under the bookings lock (actions/bookings.ts)
+ * on its one connection, so the next AUTOINCREMENT value cannot be taken in between; it is the larger
+ * of sqlite_sequence and MAX(id), exactly what AUTOINCREMENT would give.
+ */
+function nextIdSql(db: Database): string | null {
+  const c = db.getCollection('bookings');
+  const qi = db.sequelize.getQueryInterface();
+  const id = qi.quoteIdentifier((c.model.rawAttributes as any).id.field);
+  const dialect = db.sequelize.getDialect();
+  if (dialect === 'postgres') return `nextval(pg_get_serial_sequence(${db.sequelize.escape(c.quotedTableName())}, ${db.sequelize.escape('id')}))`;
+  if (dialect === 'sqlite') {
+    const table = db.sequelize.escape((c.model as any).getTableName());
+    return `max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ${table}), 0), coalesce((SELECT MAX(${id}) FROM ${c.quotedTableName()}), 0)) + 1`;
+  }
+  return null;
+}
+
+export async function prefetchRegistration(db: Database, rawItemId: unknown, transaction: Transaction): Promise<Prefetched> {
+  const itemId = recordId(rawItemId); // never a filter object or a list from the request
+  const notFound = () => new RuleViolation('ITEM_NOT_FOUND', { id: String(rawItemId ?? '').slice(0, 40) });
+  if (itemId === null) throw notFound();
+  const items = db.getCollection('serviceItems');
+  const qi = db.sequelize.getQueryInterface();
+  const next = nextIdSql(db);
+  const sql =
+    `SELECT i.*, ${calendarVersionSql(db)}, ${settingsVersionSql(db)}${next ? `, ${next} AS ${qi.quoteIdentifier('nextBookingId')}` : ''}` +
+    ` FROM ${items.quotedTableName()} i WHERE i.${qi.quoteIdentifier((items.model.rawAttributes as any).id.field)} = ?`;
+  // mapToModel: the row becomes a serviceItems instance (JSON and boolean columns parsed as findOne does).
+  const [item]: any[] = await db.sequelize.query(sql, {
+    model: items.model, mapToModel: true, type: 'SELECT' as any, replacements: [itemId], transaction,
+  } as any);
+  if (!item) throw notFound();
+  const extra = item.dataValues;
+  const prefetched = {
+    item,
+    calendarVersion: calendarVersionOf(extra),
+    settingsVersion: settingsVersionOf(extra),
+    nextBookingId: next ? Number(extra.nextBookingId) : null,
+  };
+  for (const k of ['calendarDaysN', 'calendarDaysT', 'calendarYearsN', 'calendarYearsT', 'settingsN', 'settingsR', 'settingsT', 'nextBookingId']) {
+    delete extra[k];
+  }
+  return prefetched;
+}
