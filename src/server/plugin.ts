@@ -7,6 +7,7 @@ import { registerErrorRendering } from './errors';
 import { registerSaveRules } from './hooks';
 import { registerPhonePrivacy } from './bookings/privacy';
 import { seedDemo } from './seed/demo';
+import { seedDutyDemo } from './seed/dutyDemo';
 import { DUTY_COLLECTIONS, registerDuty } from './duty/register';
 
 // Our collections, listed in NocoBase's data source manager so admins can add fields and use the
@@ -38,6 +39,7 @@ export class AppointmentDutyPlugin extends Plugin {
     if (process.env.APPOINTMENT_DUTY_DEMO === 'true') {
       this.app.on('afterStart', async () => {
         await seedDemo(this.db, (msg) => this.log.warn(`demo ${msg}`));
+        await seedDutyDemo(this.app, this.db, (msg) => this.log.warn(`demo ${msg}`));
       });
     }
   }

@@ -240,6 +240,8 @@ describe('duty roster, attendance and comp time', () => {
     }, '2026-03-15T10:00:00+08:00');
     expect(ok.status).toBe(200);
     expect(ok.body.data).toMatchObject({ status: 'pending', minutes: 60, windowId: a01 });
+    const again = await post('staff', 'compTimeRequests:submit', { start: '2026-03-16 09:30', end: '2026-03-16 10:30', coverUserId: uid.staff2 }, '2026-03-15T10:00:00+08:00');
+    expect(again.body.errors[0].code).toBe('COMP_TIME_OVERLAP');
     // The covering colleague cannot take comp time at the same time (顶岗 must be free).
     const clash = await post('staff2', 'compTimeRequests:submit', { start: '2026-03-16 09:00', end: '2026-03-16 10:00', coverUserId: uid.staff }, '2026-03-15T10:00:00+08:00');
     expect(clash.body.errors[0].code).toBe('COVER_NOT_FREE');

@@ -9,6 +9,16 @@ export const COMP_TIME_REQUEST_ACTIONS = {
   signOff: dutyAction((a, v) => signOff(a, v)),
   reject: dutyAction((a, v) => rejectRequest(a, v)),
   pending: dutyAction((a) => pendingForMe(a)),
+  /** Colleagues who may cover the caller's post (顶岗): the people of the caller's windows. */
+  covers: dutyAction(async (a) => {
+    const ids = [...new Set([...a.actor.staffs, ...a.actor.leads])];
+    if (!ids.length) return [];
+    const windows: any[] = await a.db.getRepository('windows').find({ filter: { id: ids }, appends: ['staff', 'lead'], transaction: a.transaction });
+    const people = new Map<number, string>();
+    for (const w of windows) for (const u of [...(w.get('staff') ?? []), w.get('lead')].filter(Boolean)) people.set(Number(u.get('id')), u.get('nickname'));
+    people.delete(a.actor.userId);
+    return [...people.entries()].map(([id, nickname]) => ({ id, nickname }));
+  }),
 };
 
 export const COMP_TIME_ENTRY_ACTIONS = {

@@ -30,6 +30,13 @@ export const DUTY_SHIFT_ACTIONS = {
     if (!windowId) throw new RuleViolation('NOT_WINDOW_MEMBER', { user: a.actor.userId, window: '-' }, 403);
     return windowShifts(a, windowId, rangeOf(v));
   }),
+  /** Who the caller is for the duty pages: roles and the windows they lead or staff (with names). */
+  context: dutyAction(async (a) => {
+    const ids = [...new Set([...a.actor.leads, ...a.actor.staffs])];
+    const rows: any[] = ids.length ? await a.db.getRepository('windows').find({ filter: { id: ids }, fields: ['id', 'name', 'code'], transaction: a.transaction }) : [];
+    const named = (list: number[]) => rows.filter((w) => list.includes(Number(w.get('id')))).map((w) => ({ id: w.get('id'), name: w.get('name'), code: w.get('code') }));
+    return { userId: a.actor.userId, roles: a.actor.roles, leads: named(a.actor.leads), staffs: named(a.actor.staffs), section: isSection(a.actor) };
+  }),
   checkIn: dutyAction(async (a, v) => (await checkIn(a, v)).shift),
   checkOut: dutyAction(async (a, v) => (await checkOut(a, v)).shift),
   /** R-SUP-1 absent proposals now (the timer does it too): the section for all, a lead for their windows. */

@@ -175,6 +175,10 @@ export async function submitRequest(a: DutyActing, v: any) {
   const balance = (await balances(a.db, [a.actor.userId], a.now, a.transaction)).get(a.actor.userId)!.balance;
   const pending = await pendingMinutes(a.db, a.actor.userId, a.transaction);
   checkCompTimeRequest({ requesterId: a.actor.userId, coverUserId, start, end, minutes, balance, pending });
+  const twice = await a.db.getModel('compTimeRequests').count({
+    where: { userId: a.actor.userId, status: ['pending', 'approved'], start: { [Op.lt]: end }, end: { [Op.gt]: start } } as any, transaction: a.transaction,
+  } as any);
+  if (twice) throw new RuleViolation('COMP_TIME_OVERLAP');
   await assertCoverFree(a, coverUserId!, windowId, start, end);
   return a.db.getRepository('compTimeRequests').create({
     values: { userId: a.actor.userId, windowId, start, end, minutes, reason, coverUserId, status: 'pending', requestedAt: a.now },

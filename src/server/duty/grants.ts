@@ -25,8 +25,8 @@ export const DUTY_GRANTS: RoleGrants = {
 
 /** Custom actions any signed-in user reaches; the duty code decides with a clear message. */
 export const DUTY_ACTION_NAMES: Record<string, string[]> = {
-  dutyShifts: ['generate', 'publish', 'assign', 'swap', 'mine', 'month', 'checkIn', 'checkOut', 'reviewAttendance'],
-  compTimeRequests: ['submit', 'signOff', 'reject', 'pending'],
+  dutyShifts: ['generate', 'publish', 'assign', 'swap', 'mine', 'month', 'context', 'checkIn', 'checkOut', 'reviewAttendance'],
+  compTimeRequests: ['submit', 'signOff', 'reject', 'pending', 'covers'],
   compTimeEntries: ['balance', 'balances'],
   penalties: ['confirm', 'dismiss'],
 };
