@@ -77,24 +77,45 @@ export function shiftInstants(date: string, shift: ShiftTime): { start: Date; en
 export const overlaps = (a: { plannedStart: Date; plannedEnd: Date }, b: { plannedStart: Date; plannedEnd: Date }) =>
   +a.plannedStart < +b.plannedEnd && +b.plannedStart < +a.plannedEnd;
 
-/** Tracks who is already on duty when, so generation and edits never double-book a person. */
+/**
+ * Tracks who is already on duty when, so generation and edits never double-book a person. Shifts
+ * are bucketed per person and Shanghai day: a clash check looks at three buckets, not at a whole
+ * year of someone's shifts (generation does one check per slot).
+ */
 export class BusyIndex {
-  private readonly byUser = new Map<number, BusyShift[]>();
+  private readonly buckets = new Map<string, { id?: number; start: number; end: number }[]>();
 
   constructor(shifts: BusyShift[] = []) {
     for (const s of shifts) this.add(s);
   }
 
+  private static day(ms: number) {
+    return Math.floor((ms + 8 * 3600000) / DAY_MS);
+  }
+
   add(s: BusyShift) {
     if (s.userId == null) return;
-    const list = this.byUser.get(s.userId) ?? [];
-    list.push(s);
-    this.byUser.set(s.userId, list);
+    const start = +new Date(s.plannedStart);
+    const end = +new Date(s.plannedEnd);
+    // A shift is filed under every day it touches, so a look at the stretch's own days finds it.
+    for (let d = BusyIndex.day(start); d <= BusyIndex.day(end - 1); d++) {
+      const key = `${s.userId}:${d}`;
+      const list = this.buckets.get(key);
+      if (list) list.push({ id: s.id, start, end });
+      else this.buckets.set(key, [{ id: s.id, start, end }]);
+    }
   }
 
   /** The first shift of `userId` overlapping the stretch (other than `exceptId`), or null. */
-  clash(userId: number, stretch: { plannedStart: Date; plannedEnd: Date }, exceptId?: number): BusyShift | null {
-    return (this.byUser.get(userId) ?? []).find((s) => (exceptId === undefined || s.id !== exceptId) && overlaps(s, stretch)) ?? null;
+  clash(userId: number, stretch: { plannedStart: Date; plannedEnd: Date }, exceptId?: number): { id?: number } | null {
+    const start = +stretch.plannedStart;
+    const end = +stretch.plannedEnd;
+    for (let d = BusyIndex.day(start); d <= BusyIndex.day(end - 1); d++) {
+      for (const s of this.buckets.get(`${userId}:${d}`) ?? []) {
+        if ((exceptId === undefined || s.id !== exceptId) && s.start < end && start < s.end) return s;
+      }
+    }
+    return null;
   }
 }
 
@@ -132,12 +153,13 @@ export function planWeekendRoster(input: RosterPlanInput): RosterPlan {
   const busy = new BusyIndex(input.busy);
   const shifts: PlannedShift[] = [];
   const unfilled: RosterPlan['unfilled'] = [];
+  const staffOf = new Map(input.windows.map((w) => [w.id, w.staffIds.filter((id) => id !== w.leadId)]));
   for (const date of weekendServiceDates(input.calendar, input.from, input.to)) {
     const turn = dayNumber(date);
+    const times = input.settings.weekendShifts.map((time) => ({ time, ...shiftInstants(date, time) }));
     for (const w of input.windows) {
-      const staff = w.staffIds.filter((id) => id !== w.leadId);
-      for (const time of input.settings.weekendShifts) {
-        const { start, end } = shiftInstants(date, time);
+      const staff = staffOf.get(w.id)!;
+      for (const { time, start, end } of times) {
         const stretch = { plannedStart: start, plannedEnd: end };
         const seats: { role: DutyRole; seat: number; candidates: number[] }[] = [{ role: 'lead', seat: 1, candidates: [w.leadId!] }];
         for (let seat = 1; seat <= input.settings.staffPerShift; seat++) {
