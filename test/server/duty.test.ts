@@ -291,4 +291,26 @@ describe('duty roster, attendance and comp time', () => {
     expect(entries.length).toBeGreaterThan(0);
     expect(new Set(entries.map((e: any) => e.get('userId')))).toEqual(new Set([uid.staff]));
   });
+
+  it.each([
+    ['dutyShifts:generate', { from: { $gt: 1 }, to: '2026-03-31' }, 400, 'INVALID_DATE'],
+    ['dutyShifts:generate', { month: '2026-03' }, 400, 'INVALID_DATE'],
+    ['dutyShifts:checkIn?filterByTk=abc', {}, 404, 'SHIFT_NOT_FOUND'],
+    ['dutyShifts:checkIn?filterByTk=999999', {}, 404, 'SHIFT_NOT_FOUND'],
+    ['dutyShifts:assign?filterByTk=1', { userId: { $ne: 0 } }, 404, 'USER_NOT_FOUND'],
+    ['compTimeRequests:submit', { start: 'next monday', end: '2026-03-16 10:00', coverUserId: 1 }, 400, 'COMP_TIME_TIME_INVALID'],
+    ['compTimeRequests:submit', { start: '2026-03-16 10:00', end: '2026-03-16 09:00', coverUserId: 1 }, 400, 'COMP_TIME_END_NOT_AFTER_START'],
+    ['compTimeRequests:submit', { start: '2026-03-16 09:00', end: '2026-03-16 10:00', coverUserId: 1, reason: { a: 1 } }, 400, 'FIELD_NOT_TEXT'],
+    ['compTimeRequests:signOff?filterByTk=1', { note: ['同意'] }, 400, 'FIELD_NOT_TEXT'],
+    ['dutyShifts:month?month=2026-2', {}, 400, 'INVALID_MONTH'],
+  ])('R-X-3 bad input %s %j gets %d %s in the user\'s language and changes nothing', async (url, body, status, code) => {
+    const counts = async () => Promise.all(['dutyShifts', 'compTimeRequests', 'compTimeEntries', 'penalties'].map((c) => t.db.getRepository(c).count()));
+    const before = await counts();
+    const user = url.startsWith('compTimeRequests:signOff') || url.startsWith('dutyShifts:assign') ? 'lead' : url.startsWith('dutyShifts:generate') ? 'lead' : 'staff';
+    const res = await post(user, url, body);
+    expect(res.status).toBe(status);
+    expect(res.body.errors[0].code).toBe(code);
+    expect(res.body.errors[0].message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await counts()).toEqual(before);
+  });
 });
