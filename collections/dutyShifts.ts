@@ -40,6 +40,9 @@ export default defineCollection({
     datetime('checkInAt', 'Checked in at'),
     datetime('checkOutAt', 'Checked out at'),
     user('recordedBy', 'Attendance recorded by'),
+    // onTime | late | leftEarly | absent — set by check-in/out and the attendance review (R-WKD-3);
+    // the review skips shifts already judged absent, so it stays cheap as the roster grows.
+    select('attendance', 'Attendance', [['onTime', 'On time'], ['late', 'Late'], ['leftEarly', 'Left early'], ['absent', 'Absent']]),
     { type: 'belongsTo', name: 'booking', target: 'bookings', foreignKey: 'bookingId', interface: 'm2o',
       uiSchema: { title: tval('Booking'), 'x-component': 'AssociationField', 'x-component-props': { multiple: false, fieldNames: { label: 'number', value: 'id' } } } },
     // Which slot of the roster this is (weekend:<date>:<window>:<start>:<role>:<seat> or

@@ -118,6 +118,7 @@ describe('duty roster, attendance and comp time', () => {
     expect(late.status).toBe(200);
     const penalty = await t.db.getRepository('penalties').findOne({ filter: { shiftId: morning.get('id') } });
     expect(penalty.get()).toMatchObject({ reason: 'late', points: 1, status: 'proposed', userId: uid[who], windowId: a01, evidenceType: 'dutyShifts', evidenceId: morning.get('id') });
+    expect((await t.db.getRepository('dutyShifts').findOne({ filterByTk: morning.get('id') })).get('attendance')).toBe('late');
     const out = await post(who, `dutyShifts:checkOut?filterByTk=${morning.get('id')}`, {}, '2026-03-07T12:01:00+08:00');
     expect(out.status).toBe(200);
     expect((await post('lead', `penalties:confirm?filterByTk=${penalty.get('id')}`, {})).status).toBe(403);
@@ -138,6 +139,7 @@ describe('duty roster, attendance and comp time', () => {
     const sat = (await shifts({ date: '2026-03-07' })).map((s: any) => s.get('id'));
     const absent = await t.db.getRepository('penalties').find({ filter: { reason: 'absent', shiftId: sat } });
     expect(absent.map((p: any) => p.get('points'))).toEqual([2, 2, 2]);
+    expect((await shifts({ id: absent.map((p: any) => p.get('shiftId')) })).map((x: any) => x.get('attendance'))).toEqual(['absent', 'absent', 'absent']);
     expect((await post('section', 'dutyShifts:reviewAttendance', {}, '2026-03-07T18:00:00+08:00')).body.data.proposed).toBe(0);
     // The lead records the afternoon check-in from the paper sheet: a time in the past, lead only.
     const pm = (await shifts({ date: '2026-03-08', windowId: a01, role: 'staff' }))[1] as any;

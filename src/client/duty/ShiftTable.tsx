@@ -28,20 +28,25 @@ function useShiftColumns(opts: { userId?: number; onCheck?: (r: ShiftRow, what: 
     {
       title: t('Attendance'), key: 'attendance',
       render: (_: any, r: ShiftRow) => {
-        const mine = opts.onCheck && r.userId === opts.userId;
-        if (!r.checkInAt) return mine ? <Button size="small" data-testid={`check-in-${r.id}`} onClick={() => opts.onCheck!(r, 'in')}>{t('Check in')}</Button> : '—';
-        if (!r.checkOutAt) {
-          return (
-            <Space>
-              {shanghai(r.checkInAt).slice(11)}
-              {mine && <Button size="small" data-testid={`check-out-${r.id}`} onClick={() => opts.onCheck!(r, 'out')}>{t('Check out')}</Button>}
-            </Space>
-          );
-        }
-        return `${shanghai(r.checkInAt).slice(11)}–${shanghai(r.checkOutAt).slice(11)}`;
+        const flag = r.attendance && r.attendance !== 'onTime'
+          ? <Tag color="red" data-testid={`attendance-${r.id}`}>{t({ late: 'Late', leftEarly: 'Left early', absent: 'Absent' }[r.attendance])}</Tag> : null;
+        return <Space>{flag}{attendanceCell(r)}</Space>;
       },
     },
   ];
+
+  /** Check-in/out times, or the buttons on one's own shift (my duty). */
+  function attendanceCell(r: ShiftRow) {
+    const mine = opts.onCheck && r.userId === opts.userId;
+    if (!r.checkInAt) return mine ? <Button size="small" data-testid={`check-in-${r.id}`} onClick={() => opts.onCheck!(r, 'in')}>{t('Check in')}</Button> : '—';
+    if (r.checkOutAt) return `${shanghai(r.checkInAt).slice(11)}–${shanghai(r.checkOutAt).slice(11)}`;
+    return (
+      <Space>
+        {shanghai(r.checkInAt).slice(11)}
+        {mine && <Button size="small" data-testid={`check-out-${r.id}`} onClick={() => opts.onCheck!(r, 'out')}>{t('Check out')}</Button>}
+      </Space>
+    );
+  }
 }
 
 export const MyDuty = ({ userId }: { userId: number }) => {

@@ -27,6 +27,7 @@ export interface ShiftRow {
   status: string;
   checkInAt: string | null;
   checkOutAt: string | null;
+  attendance: 'onTime' | 'late' | 'leftEarly' | 'absent' | null;
 }
 
 export interface PendingRequest {

@@ -41,8 +41,8 @@ export async function checkIn(a: DutyActing, v: { filterByTk: unknown; at?: unkn
   const at = attendanceTime(a, shift, v.at);
   const settings = await loadDutySettings(a.db, { transaction: a.transaction });
   checkCheckIn(shift.get(), at, settings);
-  await shift.update({ checkInAt: at, recordedById: a.actor.userId }, { transaction: a.transaction });
-  const late = attendanceFailures(shift.get(), a.now, settings).filter((p) => p.reason === 'late');
+  const late = attendanceFailures({ ...shift.get(), checkInAt: at }, a.now, settings).filter((p) => p.reason === 'late');
+  await shift.update({ checkInAt: at, recordedById: a.actor.userId, attendance: late.length ? 'late' : 'onTime' }, { transaction: a.transaction });
   const proposed = await proposePenalties(a.db, shift, late, a.transaction);
   return { shift, proposed };
 }
@@ -52,8 +52,9 @@ export async function checkOut(a: DutyActing, v: { filterByTk: unknown; at?: unk
   const at = attendanceTime(a, shift, v.at);
   const settings = await loadDutySettings(a.db, { transaction: a.transaction });
   checkCheckOut(shift.get(), at);
-  await shift.update({ checkOutAt: at, recordedById: a.actor.userId }, { transaction: a.transaction });
-  const early = attendanceFailures(shift.get(), at, settings).filter((p) => p.reason === 'leftEarly');
+  const early = attendanceFailures({ ...shift.get(), checkOutAt: at }, at, settings).filter((p) => p.reason === 'leftEarly');
+  const attendance = early.length && shift.get('attendance') !== 'late' ? 'leftEarly' : shift.get('attendance');
+  await shift.update({ checkOutAt: at, recordedById: a.actor.userId, attendance }, { transaction: a.transaction });
   const proposed = await proposePenalties(a.db, shift, early, a.transaction);
   await syncEarned(a.db, Number(shift.get('userId')), [String(shift.get('date')).slice(0, 10)], a.transaction);
   return { shift, proposed };
@@ -66,10 +67,12 @@ export async function checkOut(a: DutyActing, v: { filterByTk: unknown; at?: unk
  */
 export async function reviewAttendance(db: Database, now: Date, transaction: Transaction, windowIds?: number[]) {
   const settings = await loadDutySettings(db, { transaction });
-  const where: any = { status: ['draft', 'published'], checkInAt: null, plannedEnd: { [Op.lte]: now }, userId: { [Op.ne]: null } };
+  const where: any = { status: ['draft', 'published'], checkInAt: null, attendance: null, plannedEnd: { [Op.lte]: now }, userId: { [Op.ne]: null } };
   if (windowIds) where.windowId = windowIds;
-  const rows: any[] = await db.getModel('dutyShifts').findAll({ where, raw: true, transaction } as any);
+  const Shift = db.getModel('dutyShifts');
+  const rows: any[] = await Shift.findAll({ where, raw: true, transaction } as any);
   let proposed = 0;
   for (const s of rows) proposed += await proposePenalties(db, s, attendanceFailures(s, now, settings), transaction);
+  if (rows.length) await Shift.update({ attendance: 'absent' }, { where: { id: rows.map((r) => r.id) }, transaction } as any);
   return { reviewed: rows.length, proposed };
 }

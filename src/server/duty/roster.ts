@@ -149,6 +149,7 @@ export async function assignShift(a: DutyActing, v: { filterByTk: unknown; userI
   const windowId = Number(shift.get('windowId'));
   assertManages(a.actor, windowId);
   if (shift.get('kind') === 'holiday') throw new RuleViolation('HOLIDAY_SHIFT_FROM_BOOKING');
+  if (shift.get('checkInAt')) throw new RuleViolation('ALREADY_CHECKED_IN', { at: '-' });
   const userId = idOf(v.userId, 'USER_NOT_FOUND');
   if (!(await windowMembers(a, windowId)).has(userId)) throw new RuleViolation('NOT_WINDOW_MEMBER', { user: userId, window: windowId });
   await assertFree(a, userId, { plannedStart: shift.get('plannedStart'), plannedEnd: shift.get('plannedEnd') }, [Number(shift.get('id'))]);
@@ -174,7 +175,7 @@ export async function swapShifts(a: DutyActing, v: { filterByTk: unknown; withSh
   return { swapped: ids };
 }
 
-const VIEW_FIELDS = ['id', 'date', 'windowId', 'userId', 'role', 'kind', 'plannedStart', 'plannedEnd', 'status', 'checkInAt', 'checkOutAt', 'bookingId', 'note'];
+const VIEW_FIELDS = ['id', 'date', 'windowId', 'userId', 'role', 'kind', 'plannedStart', 'plannedEnd', 'status', 'checkInAt', 'checkOutAt', 'attendance', 'bookingId', 'note'];
 
 async function shiftsView(a: DutyActing, filter: any) {
   const rows = await a.db.getRepository('dutyShifts').find({
