@@ -26,6 +26,8 @@ export default defineCollection({
     { type: 'belongsTo', name: 'confirmedBy', target: 'users', foreignKey: 'confirmedById' },
     { type: 'date', name: 'confirmedAt' },
     { type: 'date', name: 'occurredAt' },
+    // Set by automatic proposals (e.g. 'shift:12:late'): unique, so a sweep run twice proposes once.
+    { type: 'string', name: 'proposalKey', unique: true },
   ],
   indexes: [{ fields: ['windowId', 'occurredAt'] }, { fields: ['userId'] }],
 });

@@ -36,6 +36,11 @@ declare module 'antd' {
     useWatch(name: string, form?: FormInstance): any;
   };
   export const Modal: C;
+  // duty pages (src/client/duty)
+  export const Table: C;
+  export const Tabs: C;
+  export const Statistic: C;
+  export const Descriptions: C;
 
   export interface MessageInstance {
     success(content: ReactNode, duration?: number): any;

@@ -61,6 +61,8 @@ declare module '@nocobase/client' {
     i18n: I18nInstance;
     apiClient: APIClient;
     pm: { get(name: any): any };
+    /** react-router routes: dotted names nest ('admin.x' renders inside the admin layout). */
+    router: { add(name: string, options: { path?: string; Component?: ComponentType<any> | string; [key: string]: any }): void };
   }
 
   export class Plugin<T = any> {

@@ -6,6 +6,7 @@ import { RoleName, SETTINGS_KEY } from '../constants';
 import { CALENDAR_ADMIN_ACTIONS, CALENDAR_READ_ACTIONS } from './actions/calendar';
 import { SETTINGS_ADMIN_ACTIONS } from './actions/settings';
 import { TRANSITIONS } from '../rules/booking';
+import { DUTY_GRANTS } from './duty/grants';
 
 const BOOKING_ACTION_NAMES = Object.keys(TRANSITIONS);
 
@@ -42,7 +43,7 @@ const BASE_GRANTS: Record<RoleName, Record<string, Grant[]>> = {
 };
 
 /** The base table plus each feature's own (a feature adds its file's export to this list). */
-export const ROLE_GRANTS = mergeGrants(BASE_GRANTS, []);
+export const ROLE_GRANTS = mergeGrants(BASE_GRANTS, [DUTY_GRANTS]);
 
 function mergeGrants(base: Record<RoleName, Record<string, Grant[]>>, features: RoleGrants[]) {
   const merged = Object.fromEntries(Object.entries(base).map(([r, g]) => [r, { ...g }])) as typeof base;
@@ -66,7 +67,8 @@ export function registerAcl(plugin: Plugin) {
   // Admins (roles with the plugin-settings snippet) edit the calendar and the list settings.
   acl.registerSnippet({
     name: `pm.${SETTINGS_KEY}`,
-    actions: [...CALENDAR_ADMIN_ACTIONS, ...SETTINGS_ADMIN_ACTIONS, 'calendarDays:*', 'calendarYears:*', 'windows:*', 'serviceItems:*'],
+    actions: [...CALENDAR_ADMIN_ACTIONS, ...SETTINGS_ADMIN_ACTIONS, 'calendarDays:*', 'calendarYears:*', 'windows:*', 'serviceItems:*',
+      'dutyShifts:*', 'penalties:*', 'compTimeEntries:*', 'compTimeRequests:*'],
   });
 }
 

@@ -4,7 +4,10 @@
 // Promise.all, and on SQLite (one connection) the parallel transactions fail the install.
 import type { Database } from '@nocobase/database';
 
-export const MANAGED_COLLECTIONS = ['windows', 'serviceItems', 'calendarDays', 'calendarYears', 'bookings', 'dutyShifts', 'penalties'];
+export const MANAGED_COLLECTIONS = [
+  'windows', 'serviceItems', 'calendarDays', 'calendarYears', 'bookings',
+  'dutyShifts', 'penalties', 'compTimeEntries', 'compTimeRequests',
+];
 
 /** Idempotent (db2cm skips a collection already listed); one at a time. */
 export async function listInDataSourceManager(db: Database) {

@@ -10,6 +10,8 @@ import { registerPhonePrivacy } from './bookings/privacy';
 import { seedDemo } from './seed/demo';
 import { listInDataSourceManager } from './managed';
 import { registerSettings } from './settings';
+import { seedDutyDemo } from './seed/dutyDemo';
+import { registerDuty } from './duty/register';
 
 // Wiring only: each concern lives in its own file and registers itself here.
 export class AppointmentDutyPlugin extends Plugin {
@@ -19,6 +21,7 @@ export class AppointmentDutyPlugin extends Plugin {
     registerAcl(this);
     registerPhonePrivacy(this);
     registerSettings(this);
+    registerDuty(this);
     // loadCalendar's cache also checks a version on every read (other processes); this covers
     // changes in this process whatever their updatedAt (clock skew between servers, silent saves).
     for (const c of ['calendarDays', 'calendarYears']) {
@@ -37,6 +40,7 @@ export class AppointmentDutyPlugin extends Plugin {
     if (process.env.APPOINTMENT_DUTY_DEMO === 'true') {
       this.app.on('afterStart', async () => {
         await seedDemo(this.db, (msg) => this.log.warn(`demo ${msg}`));
+        await seedDutyDemo(this.app, this.db, (msg) => this.log.warn(`demo ${msg}`));
       });
     }
   }

@@ -1,0 +1,248 @@
+// The comp-time ledger (调休, R-CMP-1..3) as rows: earned entries kept in step with what was served,
+// balances for many people in one query, requests and the window lead's sign-off.
+import { Op } from '@nocobase/database';
+import type { Database, Transaction } from '@nocobase/database';
+import {
+  Balance, ServedTime, balanceOf, checkCompTimeRequest, checkDecision, creditServedTime, hours, requestMinutes, servedInBooking, servedInShift,
+} from '../../rules/compTime';
+import { fromShanghai, shanghaiDate } from '../../rules/calendar';
+import { RuleViolation } from '../../rules/errors';
+import { optionalText } from '../../rules/input';
+import { parseStart } from '../../rules/booking';
+import { loadCalendar } from '../calendar/store';
+import { DutyActing, idOf, isSection, mayManageWindow } from './context';
+import { loadDutySettings } from './settings';
+
+const dayBounds = (date: string) => ({ [Op.gte]: fromShanghai(date), [Op.lt]: fromShanghai(date, 1440) });
+
+/**
+ * R-CMP-1 R-CMP-3 recomputes a person's earned entries for the given days from what they served
+ * there (attended weekend shifts, completed bookings they handled) and upserts one entry per source.
+ * Credits are computed per person and day together, so a booking inside an attended shift adds
+ * nothing whichever was recorded first; a source that stops earning keeps its row at 0 minutes.
+ */
+export async function syncEarned(db: Database, userId: number, dates: string[], transaction: Transaction) {
+  if (!userId) return;
+  const Entry = db.getModel('compTimeEntries');
+  for (const date of [...new Set(dates)]) {
+    const shifts: any[] = await db.getModel('dutyShifts').findAll({ where: { userId, date, kind: 'weekend' }, raw: true, transaction } as any);
+    const bookings: any[] = await db.getModel('bookings').findAll({
+      where: { [Op.or]: [{ handler1Id: userId }, { handler2Id: userId }], actualStart: dayBounds(date) } as any,
+      attributes: ['id', 'status', 'actualStart', 'actualEnd', 'windowId'], raw: true, transaction,
+    } as any);
+    const served = [...shifts.map(servedInShift), ...bookings.map(servedInBooking)].filter((s): s is ServedTime => !!s);
+    const credits = creditServedTime(served);
+    const windowOf = new Map<string, number>([
+      ...shifts.map((s) => [`dutyShift:${s.id}`, s.windowId] as [string, number]),
+      ...bookings.map((b) => [`booking:${b.id}`, b.windowId] as [string, number]),
+    ]);
+    const servedAt = new Map(served.map((s) => [`${s.sourceType}:${s.sourceId}`, s.start]));
+    const sources = [...shifts.map((s) => ['dutyShift', s.id]), ...bookings.map((b) => ['booking', b.id])] as [string, number][];
+    const existing: any[] = sources.length ? await Entry.findAll({
+      where: { userId, [Op.or]: sources.map(([sourceType, sourceId]) => ({ sourceType, sourceId })) } as any, transaction,
+    } as any) : [];
+    const byKey = new Map(existing.map((e) => [`${e.get('sourceType')}:${e.get('sourceId')}`, e]));
+    const minutesOf = new Map(credits.map((c) => [`${c.sourceType}:${c.sourceId}`, c.minutes]));
+    for (const [sourceType, sourceId] of sources) {
+      const key = `${sourceType}:${sourceId}`;
+      const minutes = minutesOf.get(key) ?? 0;
+      const row = byKey.get(key);
+      if (row) {
+        if (Number(row.get('minutes')) !== minutes) await row.update({ minutes }, { transaction });
+      } else if (minutes > 0) {
+        await Entry.create({
+          userId, windowId: windowOf.get(key) ?? null, kind: 'earned', minutes, at: servedAt.get(key), date, sourceType, sourceId,
+        }, { transaction });
+      }
+    }
+  }
+}
+
+const quoted = (db: Database, collection: string, attr: string) => {
+  const model: any = db.getModel(collection);
+  return db.sequelize.getQueryInterface().quoteIdentifier(model.rawAttributes[attr].field);
+};
+
+/**
+ * R-CMP-3 balances of many people in ONE query. Without expiry the database sums; with expiry the
+ * entries come back in the same one query and the FIFO rule (balanceOf) runs per person here.
+ * `userIds` null = everyone with an entry.
+ */
+export async function balances(db: Database, userIds: number[] | null, asOf: Date, transaction?: Transaction): Promise<Map<number, Balance>> {
+  const settings = await loadDutySettings(db, { transaction });
+  const out = new Map<number, Balance>();
+  if (userIds && !userIds.length) return out;
+  for (const id of userIds ?? []) out.set(id, { earned: 0, taken: 0, expired: 0, balance: 0 });
+  const Entry: any = db.getModel('compTimeEntries');
+  const table = db.getCollection('compTimeEntries').quotedTableName();
+  const [user, kind, minutes, at] = ['userId', 'kind', 'minutes', 'at'].map((f) => quoted(db, 'compTimeEntries', f));
+  const where = userIds ? `WHERE ${user} IN (${userIds.map(Number).join(',')})` : '';
+  if (settings.compTimeExpiryDays === null) {
+    const rows: any[] = await db.sequelize.query(
+      `SELECT ${user} AS u, SUM(CASE WHEN ${kind} = 'earned' THEN ${minutes} ELSE 0 END) AS e, SUM(CASE WHEN ${kind} = 'taken' THEN ${minutes} ELSE 0 END) AS t FROM ${table} ${where} GROUP BY ${user}`,
+      { type: 'SELECT' as any, transaction },
+    );
+    for (const r of rows) {
+      const earned = Number(r.e ?? 0);
+      const taken = Number(r.t ?? 0);
+      out.set(Number(r.u), { earned, taken, expired: 0, balance: earned - taken });
+    }
+    return out;
+  }
+  void Entry;
+  const rows: any[] = await db.sequelize.query(`SELECT ${user} AS u, ${kind} AS k, ${minutes} AS m, ${at} AS a FROM ${table} ${where}`, { type: 'SELECT' as any, transaction });
+  const byUser = new Map<number, any[]>();
+  for (const r of rows) byUser.set(Number(r.u), [...(byUser.get(Number(r.u)) ?? []), { kind: r.k, minutes: Number(r.m), at: new Date(r.a) }]);
+  for (const [u, entries] of byUser) out.set(u, balanceOf(entries, asOf, settings.compTimeExpiryDays));
+  return out;
+}
+
+async function pendingMinutes(db: Database, userId: number, transaction: Transaction, exceptId?: number) {
+  const rows: any[] = await db.getModel('compTimeRequests').findAll({
+    where: { userId, status: 'pending', ...(exceptId ? { id: { [Op.ne]: exceptId } } : {}) } as any, attributes: ['minutes'], raw: true, transaction,
+  } as any);
+  return rows.reduce((n, r) => n + Number(r.minutes), 0);
+}
+
+/** Who may see a person's ledger: themselves, the lead of a window they belong to, the section. */
+export async function assertMaySee(a: DutyActing, userId: number) {
+  if (userId === a.actor.userId || isSection(a.actor)) return;
+  const windows = await memberWindows(a.db, userId, a.transaction);
+  if (!windows.some((w) => a.actor.leads.includes(w))) throw new RuleViolation('NOT_WINDOW_LEAD', { window: '-' }, 403);
+}
+
+async function memberWindows(db: Database, userId: number, transaction?: Transaction): Promise<number[]> {
+  const repo = db.getRepository('windows');
+  const led = await repo.find({ filter: { leadId: userId }, fields: ['id'], transaction });
+  const staffed = await repo.find({ filter: { 'staff.id': userId }, fields: ['id'], transaction });
+  return [...new Set([...staffed, ...led].map((w: any) => Number(w.get('id'))))];
+}
+
+export async function balanceOfUser(a: DutyActing, userId: number) {
+  await assertMaySee(a, userId);
+  const b = (await balances(a.db, [userId], a.now, a.transaction)).get(userId)!;
+  const pending = await pendingMinutes(a.db, userId, a.transaction);
+  const entries = await a.db.getRepository('compTimeEntries').find({ filter: { userId }, sort: ['-at'], transaction: a.transaction });
+  return { userId, ...b, pending, entries: entries.map((e: any) => e.toJSON()) };
+}
+
+/** Balances of a window's people (lead) or of everyone with a ledger / one window (section). */
+export async function windowBalances(a: DutyActing, windowId: number | null) {
+  let ids: number[] | null;
+  if (windowId) {
+    if (!mayManageWindow(a.actor, windowId)) throw new RuleViolation('NOT_WINDOW_LEAD', { window: windowId }, 403);
+    const w: any = await a.db.getRepository('windows').findOne({ filterByTk: windowId, appends: ['staff'], transaction: a.transaction });
+    ids = [...new Set([...(w?.get('staff') ?? []).map((u: any) => Number(u.get('id'))), ...(w?.get('leadId') ? [Number(w.get('leadId'))] : [])])];
+  } else if (isSection(a.actor)) ids = null;
+  else throw new RuleViolation('SECTION_ONLY', {}, 403);
+  const map = await balances(a.db, ids, a.now, a.transaction);
+  return [...map.entries()].map(([userId, b]) => ({ userId, ...b }));
+}
+
+// ---------- requests (R-CMP-2) ----------
+
+function instant(field: string, value: unknown): Date {
+  const d = parseStart(value);
+  if (!d) throw new RuleViolation('COMP_TIME_TIME_INVALID', { field, value: String(value ?? '').slice(0, 40) });
+  return d;
+}
+
+/** The cover (顶岗) is of the same window and free then: no comp time of their own, no other duty. */
+async function assertCoverFree(a: DutyActing, coverId: number, windowId: number, start: Date, end: Date) {
+  const w: any = await a.db.getRepository('windows').findOne({ filterByTk: windowId, appends: ['staff'], transaction: a.transaction });
+  const members = new Set([...(w?.get('staff') ?? []).map((u: any) => Number(u.get('id'))), Number(w?.get('leadId'))]);
+  if (!members.has(coverId)) throw new RuleViolation('COVER_NOT_IN_WINDOW', { user: coverId, window: w?.get('name') ?? windowId });
+  const away = await a.db.getModel('compTimeRequests').count({
+    where: { userId: coverId, status: ['pending', 'approved'], start: { [Op.lt]: end }, end: { [Op.gt]: start } } as any, transaction: a.transaction,
+  } as any);
+  const duty = await a.db.getModel('dutyShifts').count({
+    where: { userId: coverId, status: ['draft', 'published'], plannedStart: { [Op.lt]: end }, plannedEnd: { [Op.gt]: start } } as any, transaction: a.transaction,
+  } as any);
+  if (away || duty) throw new RuleViolation('COVER_NOT_FREE', { user: coverId });
+}
+
+export async function submitRequest(a: DutyActing, v: any) {
+  const start = instant('start', v.start);
+  const end = instant('end', v.end);
+  const reason = optionalText('reason', v.reason);
+  const windows = [...new Set([...a.actor.staffs, ...a.actor.leads])];
+  const windowId = v.windowId ? idOf(v.windowId, 'WINDOW_NOT_FOUND') : windows[0];
+  if (!windowId || !windows.includes(windowId)) throw new RuleViolation('NOT_WINDOW_MEMBER', { user: a.actor.userId, window: windowId ?? '-' }, 403);
+  const settings = await loadDutySettings(a.db, { transaction: a.transaction });
+  const calendar = await loadCalendar(a.db, { transaction: a.transaction, around: [shanghaiDate(start), shanghaiDate(end)] });
+  const minutes = +end > +start ? requestMinutes(start, end, settings.workingHours, (d) => calendar.isWorkingDay(d)) : 0;
+  const coverUserId = v.coverUserId ? idOf(v.coverUserId, 'USER_NOT_FOUND') : null;
+  const balance = (await balances(a.db, [a.actor.userId], a.now, a.transaction)).get(a.actor.userId)!.balance;
+  const pending = await pendingMinutes(a.db, a.actor.userId, a.transaction);
+  checkCompTimeRequest({ requesterId: a.actor.userId, coverUserId, start, end, minutes, balance, pending });
+  const twice = await a.db.getModel('compTimeRequests').count({
+    where: { userId: a.actor.userId, status: ['pending', 'approved'], start: { [Op.lt]: end }, end: { [Op.gt]: start } } as any, transaction: a.transaction,
+  } as any);
+  if (twice) throw new RuleViolation('COMP_TIME_OVERLAP');
+  await assertCoverFree(a, coverUserId!, windowId, start, end);
+  return a.db.getRepository('compTimeRequests').create({
+    values: { userId: a.actor.userId, windowId, start, end, minutes, reason, coverUserId, status: 'pending', requestedAt: a.now },
+    transaction: a.transaction,
+  });
+}
+
+async function loadRequest(a: DutyActing, raw: unknown) {
+  const r: any = await a.db.getRepository('compTimeRequests').findOne({ filterByTk: idOf(raw, 'COMP_TIME_REQUEST_NOT_FOUND'), transaction: a.transaction });
+  if (!r) throw new RuleViolation('COMP_TIME_REQUEST_NOT_FOUND', { id: String(raw) }, 404);
+  return r;
+}
+
+/** The window lead signs off — never their own request (the section signs a lead's). */
+function assertMaySignOff(a: DutyActing, r: any) {
+  const own = Number(r.get('userId')) === a.actor.userId;
+  const lead = a.actor.roles.includes('windowLead') && a.actor.leads.includes(Number(r.get('windowId')));
+  if (own && !a.actor.roles.includes('admin')) throw new RuleViolation('SIGN_OFF_OWN_REQUEST', {}, 403);
+  if (!lead && !isSection(a.actor)) throw new RuleViolation('NOT_WINDOW_LEAD', { window: r.get('windowId') }, 403);
+}
+
+/** R-CMP-2 sign-off with a note (签字说明): the balance is checked again, then the taken entry is written. */
+export async function signOff(a: DutyActing, v: any) {
+  const r = await loadRequest(a, v.filterByTk);
+  assertMaySignOff(a, r);
+  const note = checkDecision(r.get('status'), optionalText('note', v.note));
+  const userId = Number(r.get('userId'));
+  const minutes = Number(r.get('minutes'));
+  const balance = (await balances(a.db, [userId], a.now, a.transaction)).get(userId)!.balance;
+  if (minutes > balance) {
+    throw new RuleViolation('COMP_TIME_OVER_BALANCE', { requested: hours(minutes), balance: hours(balance), pending: 0, available: hours(Math.max(0, balance)) });
+  }
+  await a.db.getModel('compTimeEntries').create({
+    userId, windowId: r.get('windowId'), kind: 'taken', minutes, at: r.get('start'), date: shanghaiDate(r.get('start')),
+    sourceType: 'compTimeRequest', sourceId: r.get('id'),
+  }, { transaction: a.transaction });
+  await r.update({ status: 'approved', decidedById: a.actor.userId, decidedAt: a.now, decisionNote: note }, { transaction: a.transaction });
+  return r;
+}
+
+export async function rejectRequest(a: DutyActing, v: any) {
+  const r = await loadRequest(a, v.filterByTk);
+  assertMaySignOff(a, r);
+  const note = checkDecision(r.get('status'), optionalText('note', v.note));
+  await r.update({ status: 'rejected', decidedById: a.actor.userId, decidedAt: a.now, decisionNote: note }, { transaction: a.transaction });
+  return r;
+}
+
+/** Requests waiting for the caller's sign-off (their windows; the section: all), with each balance. */
+export async function pendingForMe(a: DutyActing) {
+  const filter: any = { status: 'pending' };
+  if (!isSection(a.actor)) {
+    if (!a.actor.roles.includes('windowLead') || !a.actor.leads.length) return [];
+    filter.windowId = a.actor.leads;
+    filter.userId = { $ne: a.actor.userId };
+  }
+  const rows: any[] = await a.db.getRepository('compTimeRequests').find({
+    filter, appends: ['user', 'coverUser', 'window'], sort: ['start'], transaction: a.transaction,
+  });
+  const b = await balances(a.db, [...new Set(rows.map((r) => Number(r.get('userId'))))], a.now, a.transaction);
+  return rows.map((r) => ({
+    id: r.get('id'), userId: r.get('userId'), userName: r.get('user')?.get('nickname'), windowId: r.get('windowId'),
+    windowName: r.get('window')?.get('name'), start: r.get('start'), end: r.get('end'), minutes: r.get('minutes'),
+    reason: r.get('reason'), coverUserId: r.get('coverUserId'), coverName: r.get('coverUser')?.get('nickname'),
+    balance: b.get(Number(r.get('userId')))?.balance ?? 0,
+  }));
+}

@@ -1,0 +1,46 @@
+// R-PRE-2 holiday duty from bookings: whenever a booking's handlers or time may have changed, its
+// holiday duty shifts are brought in step (one per handler, covering the agreed time) inside the
+// booking action's own transaction; a completed booking also updates its handlers' comp time.
+import type { Database, Transaction } from '@nocobase/database';
+import { shanghaiDate } from '../../rules/calendar';
+import { holidayDutyFor, syncHolidayDuty } from '../../rules/roster';
+import { syncEarned } from './compTime';
+import { insertShifts } from './roster';
+
+/** Booking actions after which the duty can differ (register/dispatch/logContact cannot change it). */
+const DUTY_ACTIONS = new Set(['signFor', 'assignHandlers', 'decideReschedule', 'cancel', 'complete', 'abandon']);
+
+export async function syncBookingDuty(db: Database, bookingId: number, transaction?: Transaction) {
+  const b: any = await db.getModel('bookings').findByPk(bookingId, { raw: true, transaction } as any);
+  if (!b) return;
+  const wanted = holidayDutyFor(b);
+  const Shift = db.getModel('dutyShifts');
+  const existing: any[] = await Shift.findAll({ where: { bookingId, kind: 'holiday' }, raw: true, transaction } as any);
+  const plan = syncHolidayDuty(wanted, existing);
+  // Holiday shifts are published at once: the booking is the roster's decision (signed for by the lead).
+  await insertShifts(db, plan.create, transaction as Transaction);
+  if (plan.create.length) await Shift.update({ status: 'published' }, { where: { bookingId, status: 'draft' }, transaction } as any);
+  for (const u of plan.update) {
+    await Shift.update(
+      { date: u.shift.date, plannedStart: u.shift.plannedStart, plannedEnd: u.shift.plannedEnd, windowId: u.shift.windowId, status: 'published' },
+      { where: { id: u.id }, transaction } as any,
+    );
+  }
+  if (plan.cancel.length) await Shift.update({ status: 'cancelled' }, { where: { id: plan.cancel }, transaction } as any);
+  return { wanted, ...plan };
+}
+
+export function registerHolidayDuty(db: Database) {
+  db.on('bookingEvents.afterCreate', async (event: any, options: any) => {
+    const action = event.get('action');
+    if (!DUTY_ACTIONS.has(action)) return;
+    const bookingId = Number(event.get('bookingId'));
+    await syncBookingDuty(db, bookingId, options?.transaction);
+    if (action === 'complete') {
+      const b: any = await db.getModel('bookings').findByPk(bookingId, { raw: true, transaction: options?.transaction } as any);
+      for (const u of [b.handler1Id, b.handler2Id].filter(Boolean)) {
+        await syncEarned(db, Number(u), [shanghaiDate(new Date(b.actualStart))], options?.transaction);
+      }
+    }
+  });
+}
