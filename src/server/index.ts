@@ -1,2 +1,3 @@
 export { default } from './plugin';
 export { seedDemo, DEMO_USERS } from './seed/demo';
+export { bookingScheduler } from './workflow';

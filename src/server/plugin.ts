@@ -7,6 +7,7 @@ import { registerErrorRendering } from './errors';
 import { registerSaveRules } from './hooks';
 import { registerPhonePrivacy } from './bookings/privacy';
 import { seedDemo } from './seed/demo';
+import { installWorkflowDefaults, registerWorkflow } from './workflow';
 
 // Our collections, listed in NocoBase's data source manager so admins can add fields and use the
 // standard table/form/calendar/kanban blocks on them without code (as plugin-users does).
@@ -19,6 +20,7 @@ export class AppointmentDutyPlugin extends Plugin {
     registerSaveRules(this);
     registerAcl(this);
     registerPhonePrivacy(this);
+    registerWorkflow(this);
     // loadCalendar's cache also checks a version on every read (other processes); this covers
     // changes in this process whatever their updatedAt (clock skew between servers, silent saves).
     for (const c of ['calendarDays', 'calendarYears']) {
@@ -43,6 +45,7 @@ export class AppointmentDutyPlugin extends Plugin {
   async install() {
     await seedCalendar(this.db);
     await ensureRoles(this.db);
+    await installWorkflowDefaults(this.db);
     const collections: any = this.db.getRepository('collections');
     if (collections?.db2cm) for (const name of MANAGED_COLLECTIONS) await collections.db2cm(name);
   }
