@@ -14,7 +14,8 @@ export const AUTO_DISPATCH_KEY = 'govhall-auto-dispatch';
 
 const HANDLERS = ['{{$context.data.handler1Id}}', '{{$context.data.handler2Id}}'];
 const byRoles = (...roles: string[]) => [{ filter: { roles: { name: { $in: roles } } } }];
-const BOOKING_LINE = '预约单 {{$context.data.number}}：{{$context.data.applicantName}}，{{$context.data.serviceItem.name}}，预约时间 {{$context.data.appointmentStart}}';
+// Message texts are Handlebars (NocoBase's notification manager): dateFormat and join are its helpers.
+const BOOKING_LINE = '预约单 {{$context.data.number}}：{{$context.data.applicantName}}，{{$context.data.serviceItem.name}}，预约时间 {{dateFormat $context.data.appointmentStart "YYYY-MM-DD HH:mm" "Asia/Shanghai"}}';
 
 function notify(title: string, receivers: unknown[], content: string) {
   return {
@@ -50,7 +51,7 @@ export const DEFAULT_WORKFLOWS: DefaultWorkflow[] = [
     key: 'govhall-notify-assignment', title: '指定经办人通知（含一次性告知）', description: 'R-PRE-1 指定经办人后通知经办人，附一次性告知材料清单',
     type: BOOKING_EVENT_TRIGGER, enabled: true, config: { events: ['signFor', 'assignHandlers'] },
     nodes: [notify('通知经办人', HANDLERS,
-      `您已被指定为经办人，请提前联系申请人（{{$context.data.applicantPhone}}）一次性告知所需材料并确认时间。${BOOKING_LINE}。所需材料：{{$context.data.serviceItem.materials}}`)],
+      `您已被指定为经办人，请提前联系申请人（{{$context.data.applicantPhone}}）一次性告知所需材料并确认时间。${BOOKING_LINE}。所需材料：{{join $context.data.serviceItem.materials "、"}}`)],
   },
   {
     key: 'govhall-remind-contact', title: '未联系申请人提醒', description: 'R-PRE-1 指定经办人 4 小时后仍未登记联系，提醒经办人',

@@ -8,11 +8,13 @@ import { installWorkflowDefaults } from './defaults';
 import { ASSIGN_INSTRUCTION, AssignHandlerInstruction, DISPATCH_INSTRUCTION, DispatchBookingInstruction } from './instructions';
 import { BOOKING_TIME_TRIGGER, BookingScheduler } from './scheduler';
 
-const schedulers = new WeakMap<object, BookingScheduler>();
+// On the app under a global symbol: a host may load this module more than once (by package name
+// and by path), and every copy must find the one scheduler.
+const SCHEDULER = Symbol.for('@govhall/plugin-appointment-duty:bookingScheduler');
 
 /** The app's Booking time scheduler (tests drive its tick; the bench times it). */
 export function bookingScheduler(app: object): BookingScheduler | undefined {
-  return schedulers.get(app);
+  return (app as any)[SCHEDULER];
 }
 
 /** Production ticks every 15 s (APPOINTMENT_DUTY_TICK_MS); under the test clock only tests tick. */
@@ -29,7 +31,7 @@ export function registerWorkflow(plugin: Plugin) {
     return;
   }
   const scheduler = new BookingScheduler(plugin.app, plugin.db, workflowPlugin, plugin.log);
-  schedulers.set(plugin.app, scheduler);
+  (plugin.app as any)[SCHEDULER] = scheduler;
   const events = new BookingEventTrigger(workflowPlugin);
   workflowPlugin.registerTrigger(BOOKING_EVENT_TRIGGER, events);
   workflowPlugin.registerTrigger(BOOKING_TIME_TRIGGER, new BookingTimeTrigger(workflowPlugin, scheduler));
