@@ -42,7 +42,7 @@ async function databaseOptions(shared = false) {
   throw new Error(`Unsupported DB_DIALECT ${dialect}`);
 }
 
-async function dropDatabase(o: any) {
+export async function dropDatabase(o: any) {
   if (o.dialect === 'sqlite') {
     require('node:fs').rmSync(o.storage, { force: true });
   } else if (o.dialect === 'postgres') {
