@@ -89,7 +89,7 @@ describe('R-X-4 booking time schedule', () => {
     let two: TestApp | null = null;
     try {
       await one.seedDemo();
-      const starts = ['09:00', '09:30', '10:00', '10:30', '11:00'].flatMap((h) => [`2026-02-17 ${h}`, `2026-02-18 ${h}`]);
+      const starts = ['09:00', '09:30', '10:00', '10:30', '11:00'].flatMap((h) => [`2026-02-18 ${h}`, `2026-02-18 ${h}`]);
       const bookings = await heldBookings(one, starts);
       two = await createTestApp({ reuse: one.database, plugins: PLUGINS, name: 'second' });
       const late = await workflowId(one, 'govhall-remind-late');
