@@ -9,7 +9,7 @@ type Agent = Awaited<ReturnType<TestApp['as']>>;
 const BEFORE_HOLIDAY = '2026-02-10T10:00:00+08:00';
 
 /** Waits for the workflow engine (asynchronous on server databases) — polls, never moves time. */
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean = Boolean as any, timeoutMs = 15000): Promise<T> {
+async function waitFor(fn: () => Promise<any>, ok: (v: any) => boolean = Boolean, timeoutMs = 15000): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

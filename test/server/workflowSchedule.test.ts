@@ -11,7 +11,7 @@ const setNow = (iso: string) => {
 };
 const schedulerOf = (t: TestApp) => require('../../dist/server/index.js').bookingScheduler(t.app);
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15000): Promise<T> {
+async function waitFor(fn: () => Promise<any>, ok: (v: any) => boolean, timeoutMs = 15000): Promise<any> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
