@@ -23,6 +23,7 @@ const clientExternals = [
   'react', 'react-dom', 'react-i18next', 'antd', 'antd-style', '@ant-design/icons', 'dayjs', 'lodash',
   '@formily/react', '@formily/core', '@formily/shared', '@formily/antd-v5',
   '@nocobase/client', '@nocobase/client-v2', '@nocobase/flow-engine', '@nocobase/utils/client',
+  '@nocobase/plugin-workflow/client',
 ];
 
 // Server: everything NocoBase ships stays external; our own code and chinese-days are bundled

@@ -7,12 +7,14 @@ import { CalendarSettings } from './settings/CalendarSettings';
 import { registerDesk } from './desk';
 import { registerGeneralSettings } from './settings/GeneralRegister';
 import { registerDutyClient } from './duty';
+import { registerWorkflowClient } from './workflow';
 
 export class AppointmentDutyClient extends Plugin {
   async load() {
     registerClientTexts(this.app.i18n);
     registerListEditor(this as any);
     registerDutyClient(this.app);
+    registerWorkflowClient(this.app);
     // /admin/settings/appointment-duty: a group whose sub-pages are shown as tabs;
     // without a Component of its own NocoBase redirects to the first sub-page.
     this.app.pluginSettingsManager.add(SETTINGS_KEY, {

@@ -12,6 +12,7 @@ import { listInDataSourceManager } from './managed';
 import { registerSettings } from './settings';
 import { seedDutyDemo } from './seed/dutyDemo';
 import { registerDuty } from './duty/register';
+import { installWorkflowDefaults, registerWorkflow } from './workflow';
 
 // Wiring only: each concern lives in its own file and registers itself here.
 export class AppointmentDutyPlugin extends Plugin {
@@ -22,6 +23,7 @@ export class AppointmentDutyPlugin extends Plugin {
     registerPhonePrivacy(this);
     registerSettings(this);
     registerDuty(this);
+    registerWorkflow(this);
     // loadCalendar's cache also checks a version on every read (other processes); this covers
     // changes in this process whatever their updatedAt (clock skew between servers, silent saves).
     for (const c of ['calendarDays', 'calendarYears']) {
@@ -49,6 +51,7 @@ export class AppointmentDutyPlugin extends Plugin {
     await seedCalendar(this.db);
     await ensureRoles(this.db);
     await listInDataSourceManager(this.db);
+    await installWorkflowDefaults(this.db);
   }
 }
 

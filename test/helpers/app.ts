@@ -13,9 +13,11 @@ export const BASE_PLUGINS = [
   'system-settings', 'ui-schema-storage', 'workflow', 'notification-manager', 'notification-in-app-message',
 ];
 
-async function databaseOptions() {
+async function databaseOptions(shared = false) {
   const dialect = process.env.DB_DIALECT || 'sqlite';
-  if (dialect === 'sqlite') return { dialect, storage: ':memory:' };
+  if (dialect === 'sqlite' && !shared) return { dialect, storage: ':memory:' };
+  // A file another Application (a restart, a second process) can open too.
+  if (dialect === 'sqlite') return { dialect, storage: require('node:path').join(require('node:os').tmpdir(), `govhall_t_${randomUUID().slice(0, 12)}.sqlite`), dropAfter: true };
   const database = `govhall_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const host = process.env.DB_HOST || '127.0.0.1';
   if (dialect === 'postgres') {
@@ -40,8 +42,10 @@ async function databaseOptions() {
   throw new Error(`Unsupported DB_DIALECT ${dialect}`);
 }
 
-async function dropDatabase(o: any) {
-  if (o.dialect === 'postgres') {
+export async function dropDatabase(o: any) {
+  if (o.dialect === 'sqlite') {
+    require('node:fs').rmSync(o.storage, { force: true });
+  } else if (o.dialect === 'postgres') {
     const { Client } = require('pg');
     const admin = new Client({ host: o.host, port: o.port, user: o.username, password: o.password, database: 'postgres' });
     await admin.connect();
@@ -63,6 +67,8 @@ export interface TestApp {
   /** The demo windows, service items and one user per role (what `npm start` seeds). */
   seedDemo: () => Promise<void>;
   destroy: () => Promise<void>;
+  /** The database options, for a second Application on the same database (`reuse`). */
+  database: any;
 }
 
 export interface Agent {
@@ -71,7 +77,17 @@ export interface Agent {
   token: string;
 }
 
-export async function createTestApp(options: { plugins?: string[] } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  plugins?: string[];
+  /** A database another Application can open too (SQLite: a temporary file instead of memory). */
+  shared?: boolean;
+  /** Open this installed database (another TestApp's `database`) instead of a new one: no install, and destroy() leaves it. */
+  reuse?: any;
+  /** Application name (two apps in one process need different names). */
+  name?: string;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // The booking tests fix "now" with the X-Test-Now header; only test apps honour it.
   // Server logs stay quiet (the suite provokes errors on purpose); TEST_LOGS=1 shows them.
   applyEnv({
@@ -79,15 +95,16 @@ export async function createTestApp(options: { plugins?: string[] } = {}): Promi
     APPOINTMENT_DUTY_TEST_CLOCK: 'true',
   });
   const { Application } = require('@nocobase/server');
-  const database: any = await databaseOptions();
+  const database: any = options.reuse ? { ...options.reuse, dropAfter: false } : await databaseOptions(options.shared);
   const app = new Application({
+    ...(options.name ? { name: options.name } : {}),
     database: { ...database, logging: false },
     acl: true,
     resourcer: { prefix: '/api' },
     plugins: [...BASE_PLUGINS, ...(options.plugins ?? [PLUGIN])],
     logger: { level: 'error' },
   });
-  await app.runCommand('install', '-f');
+  if (!options.reuse) await app.runCommand('install', '-f');
   await app.runCommand('start');
   const request = () => supertest.agent(app.callback()) as any;
 
@@ -107,6 +124,7 @@ export async function createTestApp(options: { plugins?: string[] } = {}): Promi
 
   return {
     app,
+    database,
     db: app.db,
     request,
     as,

@@ -28,15 +28,22 @@ export function nowOf(ctx: Context): Date {
 }
 
 async function withActing<T>(ctx: Context, fn: (a: Acting) => Promise<T>, opts: { windows?: boolean } = {}): Promise<T> {
-  const run = () =>
-    ctx.db.sequelize.transaction(async (transaction: Transaction) => {
-      const actor = await actorOf(ctx, transaction, opts);
-      return fn({ db: ctx.db, actor, now: nowOf(ctx), transaction });
-    });
+  return inBookingTransaction(ctx.app, ctx.db, async (transaction) => {
+    const actor = await actorOf(ctx, transaction, opts);
+    return fn({ db: ctx.db, actor, now: nowOf(ctx), transaction });
+  });
+}
+
+/** SQLite only: the lock that queues booking writes (and, see src/server/workflow/sqlite.ts, workflow executions). */
+export const BOOKING_SQLITE_LOCK = 'appointment-duty:bookings-sqlite';
+
+/** One booking write in its own transaction (also used by the workflow nodes, src/server/workflow). */
+export function inBookingTransaction<T>(app: any, db: Database, fn: (transaction: Transaction) => Promise<T>): Promise<T> {
+  const run = () => db.sequelize.transaction(fn);
   // SQLite has one connection and no concurrent transactions: queue our writes through NocoBase's
   // lock manager. Server databases run them concurrently; the unique seat index keeps capacity.
-  if (ctx.db.sequelize.getDialect() !== 'sqlite') return run();
-  return (ctx.app as any).lockManager.runExclusive('appointment-duty:bookings-sqlite', run, 60000);
+  if (db.sequelize.getDialect() !== 'sqlite') return run();
+  return app.lockManager.runExclusive(BOOKING_SQLITE_LOCK, run, 60000);
 }
 
 // Free-text inputs: text of bounded length or nothing — never coerced ("[object Object]").
@@ -334,6 +341,12 @@ async function cancel(ctx: Context, a: Acting, v: any) {
     await a.db.getRepository('bookings').update({ filterByTk: b.get('id'), values: { cancelReason: v.reason }, transaction: a.transaction });
   });
 }
+
+/** Dispatch as the section does it by hand (the workflow's Dispatch booking node calls this). */
+export const dispatchBooking = (a: Acting, v: { filterByTk: unknown; windowId?: unknown }) => dispatch(undefined as any, a, v);
+/** Change handlers as the window lead does it (the workflow's Assign handler node calls this). */
+export const assignBookingHandlers = (a: Acting, v: { filterByTk: unknown; handler1Id: number; handler2Id?: number | null }) =>
+  assignHandlers(undefined as any, a, v);
 
 export const BOOKING_ACTIONS = {
   // register's only permission is the state machine's roles: no window look-ups.
