@@ -165,12 +165,12 @@ export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 export function checkAppeal(f: { rating: RatingLevel | null; appealStatus: AppealStatus | null }, reason: unknown): void {
   if (!isBadReview(f.rating)) throw new RuleViolation('APPEAL_ONLY_BAD_REVIEW', {});
   if (f.appealStatus) throw new RuleViolation('APPEAL_ALREADY_FILED', { status: f.appealStatus });
-  if (typeof reason !== 'string' || !reason.trim()) throw new RuleViolation('REASON_REQUIRED', {});
+  if (typeof reason !== 'string' || !reason.trim()) throw new RuleViolation('REASON_REQUIRED', { action: 'appeal' });
 }
 
 /** Upheld = the rating was malicious: it stays recorded but is excluded from statistics. */
 export function decideAppeal(f: { appealStatus: AppealStatus | null }, decision: unknown): { appealStatus: AppealStatus; malicious: boolean } {
   if (f.appealStatus !== 'pending') throw new RuleViolation('NO_PENDING_APPEAL', {});
-  if (decision !== 'upheld' && decision !== 'rejected') throw new RuleViolation('INVALID_DECISION', { value: String(decision ?? '') });
+  if (decision !== 'upheld' && decision !== 'rejected') throw new RuleViolation('APPEAL_DECISION_INVALID', { value: String(decision ?? '') });
   return { appealStatus: decision, malicious: decision === 'upheld' };
 }

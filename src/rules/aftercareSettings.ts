@@ -50,7 +50,7 @@ export function checkAftercareSettings(s: AftercareSettings): RuleViolation | nu
     if (!(CASE_TYPES as readonly string[]).includes(key)) return new RuleViolation('CASE_TYPE_INVALID', { value: key });
   }
   for (const type of CASE_TYPES) {
-    const problem = badCount(`caseWorkingDays.${type}`, s.caseWorkingDays[type], 1, MAX_WORKING_DAYS);
+    const problem = badCount(`caseWorkingDays_${type}`, s.caseWorkingDays[type], 1, MAX_WORKING_DAYS);
     if (problem) return problem;
   }
   // 0 is allowed: a centre may record overdue cases without proposing points.

@@ -5,6 +5,7 @@ import type { Plugin } from '@nocobase/server';
 import { RoleName, SETTINGS_KEY } from '../constants';
 import { CALENDAR_ADMIN_ACTIONS, CALENDAR_READ_ACTIONS } from './actions/calendar';
 import { TRANSITIONS } from '../rules/booking';
+import { AFTERCARE_GRANTS } from './aftercare/grants';
 
 const BOOKING_ACTION_NAMES = Object.keys(TRANSITIONS);
 
@@ -41,7 +42,7 @@ const BASE_GRANTS: Record<RoleName, Record<string, Grant[]>> = {
 };
 
 /** The base table plus each feature's own (a feature adds its file's export to this list). */
-export const ROLE_GRANTS = mergeGrants(BASE_GRANTS, []);
+export const ROLE_GRANTS = mergeGrants(BASE_GRANTS, [AFTERCARE_GRANTS]);
 
 function mergeGrants(base: Record<RoleName, Record<string, Grant[]>>, features: RoleGrants[]) {
   const merged = Object.fromEntries(Object.entries(base).map(([r, g]) => [r, { ...g }])) as typeof base;

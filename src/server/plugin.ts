@@ -7,10 +7,11 @@ import { registerErrorRendering } from './errors';
 import { registerSaveRules } from './hooks';
 import { registerPhonePrivacy } from './bookings/privacy';
 import { seedDemo } from './seed/demo';
+import { AFTERCARE_COLLECTIONS, registerAftercare } from './aftercare';
 
 // Our collections, listed in NocoBase's data source manager so admins can add fields and use the
 // standard table/form/calendar/kanban blocks on them without code (as plugin-users does).
-const MANAGED_COLLECTIONS = ['windows', 'serviceItems', 'calendarDays', 'calendarYears', 'bookings'];
+const MANAGED_COLLECTIONS = ['windows', 'serviceItems', 'calendarDays', 'calendarYears', 'bookings', ...AFTERCARE_COLLECTIONS];
 
 // Wiring only: each concern lives in its own file and registers itself here.
 export class AppointmentDutyPlugin extends Plugin {
@@ -19,6 +20,7 @@ export class AppointmentDutyPlugin extends Plugin {
     registerSaveRules(this);
     registerAcl(this);
     registerPhonePrivacy(this);
+    registerAftercare(this);
     // loadCalendar's cache also checks a version on every read (other processes); this covers
     // changes in this process whatever their updatedAt (clock skew between servers, silent saves).
     for (const c of ['calendarDays', 'calendarYears']) {

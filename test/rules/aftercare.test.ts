@@ -121,7 +121,7 @@ describe('malicious-rating appeals', () => {
     expect(decideAppeal({ appealStatus: 'pending' }, 'upheld')).toEqual({ appealStatus: 'upheld', malicious: true });
     expect(decideAppeal({ appealStatus: 'pending' }, 'rejected')).toEqual({ appealStatus: 'rejected', malicious: false });
     expect(code(() => decideAppeal({ appealStatus: 'upheld' }, 'rejected'))).toBe('NO_PENDING_APPEAL');
-    expect(code(() => decideAppeal({ appealStatus: 'pending' }, 'maybe'))).toBe('INVALID_DECISION');
+    expect(code(() => decideAppeal({ appealStatus: 'pending' }, 'maybe'))).toBe('APPEAL_DECISION_INVALID');
   });
 });
 
@@ -135,7 +135,7 @@ describe('settings', () => {
     const bad = (over: any) => checkAftercareSettings({ ...aftercareWithDefaults(), ...over });
     expect(bad({ ratingWorkingDays: 0 })?.params).toEqual({ field: 'ratingWorkingDays', value: '0' });
     expect(bad({ ratingWorkingDays: 2.5 })?.code).toBe('SETTINGS_NUMBER_INVALID');
-    expect(bad({ caseWorkingDays: { badReview: 5, complaint: -1 } })?.params).toEqual({ field: 'caseWorkingDays.complaint', value: '-1' });
+    expect(bad({ caseWorkingDays: { badReview: 5, complaint: -1 } })?.params).toEqual({ field: 'caseWorkingDays_complaint', value: '-1' });
     expect(bad({ caseWorkingDays: { badReview: 5, complaint: 5, other: 3 } })?.code).toBe('CASE_TYPE_INVALID');
     expect(bad({ overduePenaltyPoints: 0 })).toBeNull();
     expect(bad({ overduePenaltyPoints: '1' })?.code).toBe('SETTINGS_NUMBER_INVALID');
