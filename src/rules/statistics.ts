@@ -58,7 +58,8 @@ const average = (sum: number, n: number): number | null => (n > 0 ? Math.round((
 
 export interface StatRates {
   rated: number;
-  satisfied: number;
+  /** Ratings in the three upper levels (not `satisfied`: that is the level's own count). */
+  satisfiedTotal: number;
   badReviews: number;
   /** (非常满意 + 满意 + 基本满意) / rated, malicious ratings excluded. */
   satisfactionRate: number | null;
@@ -76,7 +77,7 @@ export function ratesOf(c: StatCounts): StatRates {
   const satisfied = c.ratings.verySatisfied + c.ratings.satisfied + c.ratings.basicallySatisfied;
   return {
     rated,
-    satisfied,
+    satisfiedTotal: satisfied,
     badReviews: c.ratings.dissatisfied + c.ratings.veryDissatisfied,
     satisfactionRate: percent(satisfied, rated),
     ratingShares: Object.fromEntries(RATING_LEVELS.map((l) => [l, percent(c.ratings[l], rated)])) as Record<RatingLevel, number | null>,

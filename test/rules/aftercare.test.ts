@@ -149,7 +149,7 @@ describe('statistics definitions', () => {
     Object.assign(c.ratings, { verySatisfied: 3, satisfied: 2, basicallySatisfied: 1, dissatisfied: 1, veryDissatisfied: 1 });
     Object.assign(c, { completed: 4, onTime: 3, handlingMinutes: 250, expectedMinutes: 240, timed: 4, badReviewCases: 2, badReviewCasesClosedOnTime: 1 });
     const r = ratesOf(c);
-    expect(r).toMatchObject({ rated: 8, satisfied: 6, badReviews: 2, satisfactionRate: 75, onTimeRate: 75, avgHandlingMinutes: 62.5,
+    expect(r).toMatchObject({ rated: 8, satisfiedTotal: 6, badReviews: 2, satisfactionRate: 75, onTimeRate: 75, avgHandlingMinutes: 62.5,
       avgExpectedMinutes: 60, badReviewClosedOnTimeRate: 50 });
     expect(r.ratingShares.verySatisfied).toBe(37.5);
     expect(ratesOf(emptyCounts()).satisfactionRate).toBeNull();
