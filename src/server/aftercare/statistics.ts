@@ -129,28 +129,36 @@ export interface StatRow extends Record<string, unknown> {
 export async function computeStatistics(db: Database, q: StatQuery): Promise<{ rows: StatRow[]; totals: StatRow }> {
   const { period } = sql(db);
   const byKey = new Map<string, { groupId: number | null; period: string; counts: StatCounts }>();
-  for (const s of sources(db)) {
+  const dialect = db.sequelize.getDialect();
+  const run = (s: Source) => {
     const where = [`${s.at} >= :from`, `${s.at} < :to`, s.where, q.windowIds ? `${s.window} IN (:windowIds)` : null].filter(Boolean);
     const query = `SELECT ${s.group[q.groupBy]} AS "groupId", ${period(s.at, q.period)} AS "period", ${s.select.join(', ')}
       FROM ${s.table} ${s.joins} WHERE ${where.join(' AND ')} GROUP BY 1, 2`;
-    const rows: any[] = await db.sequelize.query(query, {
+    return db.sequelize.query(query, {
       type: 'SELECT' as any, raw: true,
       replacements: { from: q.from, to: q.to, windowIds: q.windowIds?.length ? q.windowIds : [-1] },
-    });
+    }) as Promise<any[]>;
+  };
+  // Server databases answer the six queries side by side; SQLite has one connection anyway.
+  const list = sources(db);
+  const results = dialect === 'sqlite' ? await list.reduce(async (acc, s) => [...(await acc), await run(s)], Promise.resolve([] as any[][])) : await Promise.all(list.map(run));
+  for (const rows of results) {
     for (const r of rows) {
       const groupId = r.groupId === null || r.groupId === undefined ? null : Number(r.groupId);
       const key = `${groupId}|${r.period}`;
-      if (!byKey.has(key)) byKey.set(key, { groupId, period: String(r.period), counts: emptyCounts() });
-      const counts = byKey.get(key)!.counts as any;
-      for (const [name, value] of Object.entries(r)) {
+      let entry = byKey.get(key);
+      if (!entry) byKey.set(key, (entry = { groupId, period: String(r.period), counts: emptyCounts() }));
+      const counts = entry.counts as any;
+      for (const name in r) {
         if (name === 'groupId' || name === 'period') continue;
-        if ((RATING_LEVELS as readonly string[]).includes(name)) counts.ratings[name] += Number(value ?? 0);
-        else counts[name] += Number(value ?? 0);
+        if (name in counts.ratings) counts.ratings[name] += Number(r[name] ?? 0);
+        else counts[name] += Number(r[name] ?? 0);
       }
     }
   }
   const names = await groupNames(db, q.groupBy, [...byKey.values()].map((e) => e.groupId).filter((id): id is number => id !== null));
-  const entries = [...byKey.values()].sort((x, y) => (x.groupId ?? 0) - (y.groupId ?? 0) || x.period.localeCompare(y.period));
+  // Plain comparison: periods are ASCII dates (no locale collation needed).
+  const entries = [...byKey.values()].sort((x, y) => (x.groupId ?? 0) - (y.groupId ?? 0) || (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
   const total = emptyCounts();
   for (const e of entries) addCounts(total, e.counts);
   return {
