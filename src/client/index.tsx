@@ -3,6 +3,7 @@ import { Plugin } from '@nocobase/client';
 import { SETTINGS_KEY } from '../constants';
 import { registerClientTexts, tval } from './locale';
 import { CalendarSettings } from './settings/CalendarSettings';
+import { registerAftercareClient } from './aftercare';
 
 export class AppointmentDutyClient extends Plugin {
   async load() {
@@ -23,6 +24,7 @@ export class AppointmentDutyClient extends Plugin {
       aclSnippet: `pm.${SETTINGS_KEY}`,
       sort: 1,
     });
+    registerAftercareClient(this.app);
   }
 }
 
