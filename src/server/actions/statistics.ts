@@ -8,6 +8,7 @@ import { GROUP_BYS, GroupBy, PERIODS, Period, monthRange, statRange } from '../.
 import { nowOf, seesAllWindows } from '../aftercare/acting';
 import { markOverdue } from '../aftercare/overdue';
 import { STAT_COLUMNS, computeStatistics, StatQuery } from '../aftercare/statistics';
+import { loadXlsx } from '../aftercare/xlsx';
 import { actorOf } from '../bookings/context';
 import { actionInput } from './input';
 
@@ -44,9 +45,7 @@ async function exportXlsx(ctx: Context, next: Next) {
   const q = await queryOf(ctx);
   const { rows, totals } = await computeStatistics(ctx.db, q);
   const t = (text: string) => (ctx as any).i18n?.t?.(text, { ns: NS, defaultValue: text }) ?? text;
-  // xlsx ships with every NocoBase 2.2 server (a dependency of @nocobase/ai).
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const XLSX = require('xlsx');
+  const XLSX = loadXlsx();
   const sheet = XLSX.utils.aoa_to_sheet([
     STAT_COLUMNS.map(([, title]) => t(title)),
     ...[...rows, { ...totals, groupName: t('Total') }].map((r) => STAT_COLUMNS.map(([key]) => r[key] ?? '')),
