@@ -8,6 +8,7 @@ import { registerDesk } from './desk';
 import { registerGeneralSettings } from './settings/GeneralRegister';
 import { registerDutyClient } from './duty';
 import { registerWorkflowClient } from './workflow';
+import { registerAftercareClient } from './aftercare';
 
 export class AppointmentDutyClient extends Plugin {
   async load() {
@@ -34,6 +35,7 @@ export class AppointmentDutyClient extends Plugin {
     registerDesk(this);
     // /admin/settings/appointment-duty/general
     registerGeneralSettings(this.app);
+    registerAftercareClient(this.app);
   }
 }
 

@@ -7,6 +7,7 @@ import { CALENDAR_ADMIN_ACTIONS, CALENDAR_READ_ACTIONS } from './actions/calenda
 import { SETTINGS_ADMIN_ACTIONS } from './actions/settings';
 import { TRANSITIONS } from '../rules/booking';
 import { DUTY_GRANTS } from './duty/grants';
+import { AFTERCARE_GRANTS } from './aftercare/grants';
 
 const BOOKING_ACTION_NAMES = Object.keys(TRANSITIONS);
 
@@ -43,7 +44,7 @@ const BASE_GRANTS: Record<RoleName, Record<string, Grant[]>> = {
 };
 
 /** The base table plus each feature's own (a feature adds its file's export to this list). */
-export const ROLE_GRANTS = mergeGrants(BASE_GRANTS, [DUTY_GRANTS]);
+export const ROLE_GRANTS = mergeGrants(BASE_GRANTS, [DUTY_GRANTS, AFTERCARE_GRANTS]);
 
 function mergeGrants(base: Record<RoleName, Record<string, Grant[]>>, features: RoleGrants[]) {
   const merged = Object.fromEntries(Object.entries(base).map(([r, g]) => [r, { ...g }])) as typeof base;

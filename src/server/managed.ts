@@ -7,6 +7,7 @@ import type { Database } from '@nocobase/database';
 export const MANAGED_COLLECTIONS = [
   'windows', 'serviceItems', 'calendarDays', 'calendarYears', 'bookings',
   'dutyShifts', 'penalties', 'compTimeEntries', 'compTimeRequests',
+  'followUps', 'rectificationCases', 'complaints', 'caseSteps',
 ];
 
 /** Idempotent (db2cm skips a collection already listed); one at a time. */

@@ -13,6 +13,7 @@ import { registerSettings } from './settings';
 import { seedDutyDemo } from './seed/dutyDemo';
 import { registerDuty } from './duty/register';
 import { installWorkflowDefaults, registerWorkflow } from './workflow';
+import { registerAftercare } from './aftercare';
 
 // Wiring only: each concern lives in its own file and registers itself here.
 export class AppointmentDutyPlugin extends Plugin {
@@ -24,6 +25,7 @@ export class AppointmentDutyPlugin extends Plugin {
     registerSettings(this);
     registerDuty(this);
     registerWorkflow(this);
+    registerAftercare(this);
     // loadCalendar's cache also checks a version on every read (other processes); this covers
     // changes in this process whatever their updatedAt (clock skew between servers, silent saves).
     for (const c of ['calendarDays', 'calendarYears']) {
