@@ -315,3 +315,41 @@ test('R-HOL-4 the 登记表 of an existing booking prints alone on one A4 page',
     await deskPage.emulateMedia({ media: 'screen' });
   });
 });
+
+test('R-HOL-3 the same block on a Classic page (v1): "Add block › Other blocks", kept after reload', async () => {
+  let routeId = 0;
+  try {
+    await step(admin, '12-classic-page', async () => {
+      await admin.goto('/admin');
+      await admin.waitForSelector('[data-testid="ui-editor-button"]', { timeout: 60000 });
+      const menuAdd = admin.locator('[data-testid="schema-initializer-Menu-header"]');
+      if (!(await menuAdd.count())) await admin.click('[data-testid="ui-editor-button"]');
+      await menuAdd.hover();
+      await admin.locator('.ant-dropdown-menu-item, .ant-menu-item').filter({ hasText: /v1/ }).first().click();
+      await admin.locator('.ant-modal input').first().fill(`${PAGE_TITLE} v1`);
+      const [created] = await Promise.all([
+        admin.waitForResponse((r) => r.url().includes('/api/desktopRoutes:create')),
+        admin.waitForResponse((r) => r.url().includes('/api/uiSchemas:insert')),
+        admin.locator('.ant-modal .ant-btn-primary').click(),
+      ]);
+      const route = (await created.json()).data;
+      routeId = route.id;
+      await admin.goto(`/admin/${route.schemaUid}`);
+    });
+    await step(admin, '13-classic-add-block', async () => {
+      const addBlock = admin.locator('button[aria-label="schema-initializer-Grid-page:addBlock"]:visible');
+      await addBlock.waitFor({ timeout: 60000 });
+      await addBlock.hover();
+      await Promise.all([
+        admin.waitForResponse((r) => r.url().includes('/api/uiSchemas:insertAdjacent')),
+        admin.locator('.ant-popover').getByText('预约服务登记（咨询台）').click(),
+      ]);
+      await admin.locator('[data-testid="desk-form"]:visible').waitFor({ timeout: 30000 });
+      await admin.reload();
+      await admin.locator('[data-testid="desk-form"]:visible').waitFor({ timeout: 60000 });
+      await admin.locator('[data-testid="desk-item"]:visible').waitFor();
+    });
+  } finally {
+    if (routeId && !process.env.E2E_KEEP) await api(admin, 'POST', `desktopRoutes:destroy?filterByTk=${routeId}`).catch(() => undefined);
+  }
+});
