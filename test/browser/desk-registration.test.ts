@@ -315,3 +315,90 @@ test('R-HOL-4 the 登记表 of an existing booking prints alone on one A4 page',
     await deskPage.emulateMedia({ media: 'screen' });
   });
 });
+
+test('R-HOL-5 R-X-3 a seat taken meanwhile: SLOT_FULL from the server shows under the slot, whose seats reload', async () => {
+  expect(pageUrl).not.toBe('');
+  const kb = deskPage.keyboard;
+  const item = (await api(admin, 'GET', 'bookings:searchItems?q=BDC-003')).json.data[0];
+  const day = (await api(admin, 'GET', `bookings:availability?serviceItemId=${item.id}&from=${holiday}&to=${holiday}`)).json.data.days[0];
+  const free = day.slots.find((x: any) => x.remaining > 0);
+  await step(deskPage, '14-desk-second-booking', async () => {
+    await deskPage.goto(pageUrl);
+    await deskPage.waitForSelector('[data-testid="desk-form"]', { timeout: 60000 });
+    await deskPage.waitForFunction(() => !document.querySelector('[data-testid="desk-form"] .ant-spin-spinning'));
+    await deskPage.locator('[data-testid="desk-item"]').focus();
+    await kb.type('BDC-003');
+    await deskPage.locator('.ant-select-item-option-active', { hasText: 'BDC-003' }).waitFor();
+    await kb.press('Enter');
+    await deskPage.waitForSelector('[data-testid="desk-date"]:not(.ant-picker-disabled)');
+    await kb.press('Tab');
+    await kb.type(holiday);
+    await kb.press('Enter');
+    await deskPage.waitForSelector('[data-testid="desk-slot"]:not(.ant-select-disabled)');
+    await kb.press('Tab');
+    await kb.press('ArrowDown');
+    await deskPage.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: free.time }).waitFor();
+    await kb.press('Enter');
+    await kb.press('Tab');
+    await kb.press('Tab');
+    await kb.type('李娜');
+    await kb.press('Tab');
+    await kb.type('13905331234');
+  });
+  // Meanwhile the other seats of that slot are booked (by the admin, through the same API).
+  for (let i = 0; i < free.remaining; i++) {
+    const res = await api(admin, 'POST', 'bookings:register', {
+      applicantName: `占位${i}`, applicantPhone: '13800000000', channel: 'onSite', serviceItemId: item.id, start: free.start,
+    });
+    expect(res.status).toBe(200);
+  }
+  await step(deskPage, '15-desk-slot-full-inline', async () => {
+    const [res] = await Promise.all([
+      deskPage.waitForResponse((r) => r.url().includes('/api/bookings:register')),
+      kb.press('Enter'),
+    ]);
+    expect(res.status()).toBe(409);
+    const slotItem = deskPage.locator('.ant-form-item', { has: deskPage.locator('[data-testid="desk-slot"]') });
+    await slotItem.locator('.ant-form-item-explain-error', { hasText: '已满' }).waitFor();
+    await slotItem.locator('.ant-select-selection-item', { hasText: `${free.time}（已满）` }).waitFor();
+    expect(await deskPage.locator('[data-testid="desk-done"]').count()).toBe(0);
+  });
+});
+
+test('R-HOL-3 the same block on a Classic page (v1): "Add block › Other blocks", kept after reload', async () => {
+  let routeId = 0;
+  try {
+    await step(admin, '12-classic-page', async () => {
+      await admin.goto('/admin');
+      await admin.waitForSelector('[data-testid="ui-editor-button"]', { timeout: 60000 });
+      const menuAdd = admin.locator('[data-testid="schema-initializer-Menu-header"]');
+      if (!(await menuAdd.count())) await admin.click('[data-testid="ui-editor-button"]');
+      await menuAdd.hover();
+      await admin.locator('.ant-dropdown-menu-item, .ant-menu-item').filter({ hasText: /v1/ }).first().click();
+      await admin.locator('.ant-modal input').first().fill(`${PAGE_TITLE} v1`);
+      const [created] = await Promise.all([
+        admin.waitForResponse((r) => r.url().includes('/api/desktopRoutes:create')),
+        admin.waitForResponse((r) => r.url().includes('/api/uiSchemas:insert')),
+        admin.locator('.ant-modal .ant-btn-primary').click(),
+      ]);
+      const route = (await created.json()).data;
+      routeId = route.id;
+      await admin.goto(`/admin/${route.schemaUid}`);
+    });
+    await step(admin, '13-classic-add-block', async () => {
+      const addBlock = admin.locator('button[aria-label="schema-initializer-Grid-page:addBlock"]:visible');
+      await addBlock.waitFor({ timeout: 60000 });
+      await addBlock.hover();
+      await Promise.all([
+        admin.waitForResponse((r) => r.url().includes('/api/uiSchemas:insertAdjacent')),
+        admin.locator('.ant-popover').getByText('预约服务登记（咨询台）').click(),
+      ]);
+      await admin.locator('[data-testid="desk-form"]:visible').waitFor({ timeout: 30000 });
+      await admin.reload();
+      await admin.locator('[data-testid="desk-form"]:visible').waitFor({ timeout: 60000 });
+      await admin.locator('[data-testid="desk-item"]:visible').waitFor();
+    });
+  } finally {
+    if (routeId && !process.env.E2E_KEEP) await api(admin, 'POST', `desktopRoutes:destroy?filterByTk=${routeId}`).catch(() => undefined);
+  }
+});

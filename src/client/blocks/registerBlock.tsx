@@ -11,7 +11,7 @@
 // The component gets no props from either host: it reads what it needs (API client, texts) from
 // the plugin, so the same component works on both page kinds.
 import React from 'react';
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import {
   Plugin, SchemaInitializerItem, SchemaSettings, useSchemaInitializer, useSchemaInitializerItem,
 } from '@nocobase/client';
@@ -26,6 +26,8 @@ export interface BlockSpec {
   /** English text, translated in the plugin's namespace (zh-CN in src/client/<feature>/locale). */
   title: string;
   Component: ComponentType<{}>;
+  /** Icon of the classic menu item (the Modern menu shows labels only). */
+  icon?: ReactNode;
   /** Also offer the block on Classic pages (default true). */
   classic?: boolean;
 }
@@ -62,7 +64,7 @@ function registerClassicBlock(plugin: Plugin, spec: BlockSpec) {
   const Initializer = () => {
     const { insert } = useSchemaInitializer();
     const item = useSchemaInitializerItem();
-    return <SchemaInitializerItem {...item} onClick={() => insert(classicBlockSchema(spec))} />;
+    return <SchemaInitializerItem {...item} icon={spec.icon} onClick={() => insert(classicBlockSchema(spec))} />;
   };
   app.schemaInitializerManager.addItem('page:addBlock', `otherBlocks.${spec.name}`, {
     title: tval(spec.title),

@@ -1,5 +1,7 @@
 // The desk's web part: the registration form block (Modern and Classic pages) and the print route.
+import React from 'react';
 import type { Plugin } from '@nocobase/client';
+import { FormOutlined } from '@ant-design/icons';
 import { registerTexts } from '../locale';
 import { registerBlock } from '../blocks/registerBlock';
 import { setDeskEnv } from './env';
@@ -15,7 +17,7 @@ export function registerDesk(plugin: Plugin) {
   const app = (plugin as any).app;
   registerTexts(app.i18n, { 'zh-CN': zhCN, 'en-US': enUS });
   setDeskEnv({ api: app.apiClient, i18n: app.i18n });
-  registerBlock(plugin, { name: DESK_BLOCK, title: 'Registration form (desk)', Component: RegistrationForm });
+  registerBlock(plugin, { name: DESK_BLOCK, title: 'Registration form (desk)', Component: RegistrationForm, icon: <FormOutlined /> });
   // Any booking's 登记表, e.g. linked from a bookings table: /admin/appointment-duty/bookings/12/print
   app.router.add('admin.appointment-duty-print', { path: PRINT_PATH, Component: PrintPage });
 }
