@@ -3,7 +3,9 @@
 // Start the app first (APP_PORT=13107 STORAGE_PATH=/tmp/govhall-e2e npm start, then
 // E2E_BASE_URL=http://localhost:13107). Every step that fails leaves a screenshot named in the error.
 // The items edited here are put back through the API afterwards.
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import * as XLSX from 'xlsx';
 import { SHOTS_DIR, assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors } from '../helpers/browser';
 
 let browser: Browser;
@@ -83,6 +85,40 @@ async function editCell(testId: string, value: string): Promise<number> {
   return res.status();
 }
 
+/** The admin's way: UI editor › Add menu item › Modern page (v2), then Add block › our block. */
+async function createPageWithBlock() {
+  const title = `${PAGE_PREFIX}${Date.now()}`;
+  await step('create a Modern page', async () => {
+    await page.goto('/admin');
+    await page.locator('[data-testid="ui-editor-button"], [aria-label="ui-editor-button"]').first().click();
+    await page.locator('[data-testid^="schema-initializer-Menu"], [aria-label^="schema-initializer-Menu"]').first().hover();
+    await page.getByText(/新版页面|Modern page/).click();
+    await page.locator('.ant-modal input.ant-input').first().fill(title);
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    // Open it by its address (the top menu folds pages into "…" when there are many).
+    const route = await findRoutes((r) => r.title === title);
+    expect(route.length).toBe(1);
+    pageUrl = `/admin/${route[0].schemaUid}`;
+    await page.goto(pageUrl);
+    await page.locator('[data-flow-add-block]:visible').first().waitFor({ timeout: 30000 });
+  });
+  await step('add the block', async () => {
+    await page.locator('[data-flow-add-block]:visible').first().hover();
+    await page.locator('.ant-dropdown-menu-item:visible', { hasText: /服务事项清单编辑|Service list editor/ }).click();
+    await waitForEditor();
+    await shot(page, 'list-editor-1-block-added');
+    expect(await editor().locator(tid('list-editor-count')).textContent()).toContain(String(originalOrder.length));
+  });
+}
+
+/** The page made by the first test, or a new one when that test was not run (jest -t). */
+async function openEditorPage() {
+  if (!pageUrl) await createPageWithBlock();
+  await page.goto(pageUrl);
+  await waitForEditor();
+}
+
 beforeAll(async () => {
   await assertAppUp();
   browser = await launchBrowser();
@@ -119,29 +155,7 @@ afterAll(async () => {
 
 test('R-LST-2 admin adds the service-list editor to a new Modern page and an inline edit survives a reload', async () => {
   const [first] = originalOrder;
-  const title = `${PAGE_PREFIX}${Date.now()}`;
-  await step('create a Modern page', async () => {
-    await page.goto('/admin');
-    await page.locator('[data-testid="ui-editor-button"], [aria-label="ui-editor-button"]').first().click();
-    await page.locator('[data-testid^="schema-initializer-Menu"], [aria-label^="schema-initializer-Menu"]').first().hover();
-    await page.getByText(/新版页面|Modern page/).click();
-    await page.locator('.ant-modal input.ant-input').first().fill(title);
-    await page.locator('.ant-modal .ant-btn-primary').click();
-    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
-    // Open it by its address (the top menu folds pages into "…" when there are many).
-    const route = await findRoutes((r) => r.title === title);
-    expect(route.length).toBe(1);
-    pageUrl = `/admin/${route[0].schemaUid}`;
-    await page.goto(pageUrl);
-    await page.locator('[data-flow-add-block]:visible').first().waitFor({ timeout: 30000 });
-  });
-  await step('add the block', async () => {
-    await page.locator('[data-flow-add-block]:visible').first().hover();
-    await page.locator('.ant-dropdown-menu-item:visible', { hasText: /服务事项清单编辑|Service list editor/ }).click();
-    await waitForEditor();
-    await shot(page, 'list-editor-1-block-added');
-    expect(await editor().locator(tid('list-editor-count')).textContent()).toContain(String(originalOrder.length));
-  });
+  await createPageWithBlock();
   await step('edit name and capacity', async () => {
     expect(await editCell(`name-${first}`, `${originals.get(first).name}（E2E）`)).toBe(200);
     expect(await editCell(`capacity-${first}`, '7')).toBe(200);
@@ -160,10 +174,7 @@ test('R-LST-2 admin adds the service-list editor to a new Modern page and an inl
 test('R-LST-3 R-X-3 an expected time over 0.5 working day shows the localized error and changes nothing', async () => {
   const id = originalOrder[1];
   const before = await getItem(id);
-  await step('open the page', async () => {
-    await page.goto(pageUrl);
-    await waitForEditor();
-  });
+  await step('open the page', openEditorPage);
   await step('type 300 minutes', async () => {
     expect(await editCell(`minutes-${id}`, '300')).toBe(400);
     const error = editor().locator(tid(`minutes-${id}-error`));
@@ -181,10 +192,7 @@ test('R-LST-3 R-X-3 an expected time over 0.5 working day shows the localized er
 
 test('R-LST-2 publish, unpublish and bulk publish from the editor', async () => {
   const [a, b] = originalOrder;
-  await step('open the page', async () => {
-    await page.goto(pageUrl);
-    await waitForEditor();
-  });
+  await step('open the page', openEditorPage);
   await step('unpublish one with its switch', async () => {
     const [res] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/serviceItems:update')),
@@ -208,10 +216,7 @@ test('R-LST-2 publish, unpublish and bulk publish from the editor', async () => 
 
 test('R-LST-2 drag a row to reorder; the order is stored', async () => {
   const [a, b, c] = originalOrder;
-  await step('open the page', async () => {
-    await page.goto(pageUrl);
-    await waitForEditor();
-  });
+  await step('open the page', openEditorPage);
   await step('drag the third row onto the first', async () => {
     const [res] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/serviceItems:move'), { timeout: 20000 }),
@@ -232,8 +237,7 @@ test('R-LST-1 materials are edited as an ordered list', async () => {
   const id = originalOrder[2];
   const before: string[] = (await getItem(id)).materials;
   await step('open the materials of an item', async () => {
-    await page.goto(pageUrl);
-    await waitForEditor();
+    await openEditorPage();
     await editor().locator(tid(`materials-${id}`)).click();
     await page.locator('.govhall-materials-editor .ant-modal').waitFor();
   });
@@ -254,13 +258,70 @@ test('R-LST-1 materials are edited as an ordered list', async () => {
 
 test('R-LST-2 search and filters narrow the list', async () => {
   await step('search by name', async () => {
-    await page.goto(pageUrl);
-    await waitForEditor();
+    await openEditorPage();
     const all = await listItems();
     const expected = all.filter((i) => i.name.includes('公积金') || i.code.includes('公积金')).length;
     await editor().locator(tid('list-editor-search')).fill('公积金');
     await editor().locator(tid('list-editor-count'), { hasText: `显示 ${expected} /` }).waitFor();
     const shown = await editor().locator('input[data-testid^="code-"]').count();
     expect(shown).toBe(expected);
+  });
+});
+
+describe('Excel', () => {
+  // The sheet as the editor writes and reads it: the same titled columns both ways (zh-CN here).
+  const header = ['事项编码', '事项名称', '预计办理时长（分钟）', '每时段可约人数', '周末无休', '节假日预约', '已公告'];
+  const sheet = (rows: any[][]) => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([header, ...rows]), 'Sheet1');
+    return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  };
+  const upload = async (rows: any[][]) => {
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/serviceItems:importXlsx'), { timeout: 60000 }),
+      editor().locator('input[type=file]').setInputFiles({
+        name: 'items.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet(rows),
+      }),
+    ]);
+    return res.status();
+  };
+  const removeImported = async () => {
+    for (const i of await listItems()) if (String(i.code).startsWith('E2E-XL')) await api('POST', `serviceItems:destroy?filterByTk=${i.id}`);
+  };
+  afterAll(async () => {
+    if (page) await removeImported().catch(() => undefined);
+  });
+
+  test('R-LST-2 export the list to Excel from the editor', async () => {
+    await step('open the page', openEditorPage);
+    await step('export', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), editor().locator(tid('list-editor-export')).click()]);
+      const wb = XLSX.read(fs.readFileSync(await download.path()), { type: 'buffer' });
+      const rows: any[][] = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+      expect(rows[0]).toEqual(header);
+      expect(rows.length - 1).toBe(originalOrder.length);
+      expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['BDC-001', 'GJJ-001']));
+    });
+  });
+
+  test('R-LST-2 import items from Excel; R-LST-3 a row over 0.5 working day is refused and nothing is imported', async () => {
+    await removeImported();
+    await step('open the page', openEditorPage);
+    const total = (await listItems()).length;
+    await step('import two rows', async () => {
+      expect(await upload([['E2E-XL-1', 'E2E 残疾人证办理', 30, 2, '是', '否', '否'], ['E2E-XL-2', 'E2E 老年优待证办理', 15, 4, '否', '是', '否']])).toBe(200);
+      await editor().locator(tid('list-editor-count'), { hasText: `共 ${total + 2} 项` }).waitFor({ timeout: 30000 });
+      const imported = (await listItems()).find((i) => i.code === 'E2E-XL-2');
+      expect([imported.capacityPerSlot, imported.offeredOnWeekends, imported.offeredOnHolidays]).toEqual([4, false, true]);
+      await shot(page, 'list-editor-4-imported');
+    });
+    await step('import a row over the limit', async () => {
+      expect(await upload([['E2E-XL-3', 'E2E 合法事项', 30, 1, '是', '是', '否'], ['E2E-XL-4', 'E2E 超时事项', 300, 1, '是', '是', '否']])).toBeGreaterThanOrEqual(400);
+      const alert = editor().locator(tid('list-editor-error'));
+      await alert.waitFor({ timeout: 10000 });
+      expect(await alert.textContent()).toContain('超过 0.5 个工作日');
+      expect((await listItems()).length).toBe(total + 2);
+      await shot(page, 'list-editor-5-import-refused');
+    });
   });
 });
