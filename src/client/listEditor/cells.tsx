@@ -2,6 +2,7 @@
 // show the server's refusal under the field while the stored value stays as it was.
 import { Input, InputNumber, Typography } from 'antd';
 import React, { useEffect, useState } from 'react';
+import { overHalfDay } from './logic';
 
 export const CellError = ({ message, testId }: { message?: string; testId: string }) =>
   message ? (
@@ -51,7 +52,7 @@ export const EditableNumber = ({
     // An emptied field is sent as is: the server says why it cannot be saved.
     if (draft !== value) onSave(draft as number);
   };
-  const over = warnAbove !== undefined && draft !== null && draft > warnAbove;
+  const over = warnAbove !== undefined && overHalfDay(draft, warnAbove);
   return (
     <>
       <InputNumber
