@@ -7,6 +7,7 @@ import { registerErrorRendering } from './errors';
 import { registerSaveRules } from './hooks';
 import { registerPhonePrivacy } from './bookings/privacy';
 import { seedDemo } from './seed/demo';
+import { registerWorkspaces } from './actions/workspaces';
 
 // Our collections, listed in NocoBase's data source manager so admins can add fields and use the
 // standard table/form/calendar/kanban blocks on them without code (as plugin-users does).
@@ -27,6 +28,7 @@ export class AppointmentDutyPlugin extends Plugin {
       }
     }
     this.app.resourceManager.define(calendarResource);
+    registerWorkspaces(this);
     this.app.resourceManager.registerActionHandlers(
       Object.fromEntries(Object.entries(BOOKING_ACTIONS).map(([name, handler]) => [`bookings:${name}`, handler])),
     );
