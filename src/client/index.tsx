@@ -3,10 +3,12 @@ import { Plugin } from '@nocobase/client';
 import { SETTINGS_KEY } from '../constants';
 import { registerClientTexts, tval } from './locale';
 import { CalendarSettings } from './settings/CalendarSettings';
+import { registerWorkspaces } from './workspaces';
 
 export class AppointmentDutyClient extends Plugin {
   async load() {
     registerClientTexts(this.app.i18n);
+    registerWorkspaces(this.app);
     // /admin/settings/appointment-duty: a group whose sub-pages are shown as tabs;
     // without a Component of its own NocoBase redirects to the first sub-page.
     this.app.pluginSettingsManager.add(SETTINGS_KEY, {
