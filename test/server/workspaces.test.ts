@@ -148,3 +148,41 @@ describe('workspaces read API', () => {
     expect(other.map((r: any) => r.id)).not.toContain(b.id);
   });
 });
+
+describe('workspaces demo bookings (npm start)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.seedDemo();
+  });
+  afterAll(() => t?.destroy());
+
+  it('R-X-1 each workspace gets something, through the engine\'s own actions, once', async () => {
+    // The same module the plugin bundles, run against this app's database with a fixed day.
+    const { seedDemoBookings } = require('../../src/server/seed/workspaces-demo');
+    const now = new Date('2026-02-10T10:00:00+08:00'); // before Spring Festival 02-15..23
+    const logs: string[] = [];
+    await seedDemoBookings(t.db, (m: string) => logs.push(m), now);
+    expect(logs).toEqual(['bookings: 5 demo bookings on 2026-02-15 and 2026-02-16']);
+    const as = async (u: string) => t.as(u);
+    const names = (rows: any[]) => rows.map((r: any) => r.applicantName ?? r.booking?.applicantName).sort();
+    const section = await as('section');
+    expect(names((await section.get(`/api/bookings:list?filter=${encodeURIComponent('{"status":"registered"}')}`)).body.data)).toEqual(['刘洋']);
+    const chief = await as('chief');
+    const inbox = (await chief.get('/api/workspaces:reschedules').set('X-Test-Now', now.toISOString())).body.data;
+    expect(names(inbox)).toEqual(['孙丽']);
+    expect(inbox[0]).toMatchObject({ kind: 'ordinary', ordinaryApprovalOpen: true });
+    const lead = await as('lead');
+    expect(names((await lead.get(`/api/bookings:list?filter=${encodeURIComponent('{"status":"dispatched"}')}`)).body.data)).toEqual(['赵敏']);
+    expect(names((await lead.get('/api/workspaces:cooperation')).body.data)).toEqual(['周杰']);
+    const staff = await as('staff');
+    const staffId = (await t.db.getRepository('users').findOne({ filter: { username: 'staff' } })).get('id');
+    const mine = (await staff.get(`/api/bookings:list?filter=${encodeURIComponent(JSON.stringify({ 'handler1.id': staffId }))}`)).body.data;
+    expect(names(mine)).toEqual(['孙丽', '钱伟']);
+    const events = await t.db.getRepository('bookingEvents').count();
+    expect(events).toBe(5 + 4 + 2 + 2); // register ×5, dispatch ×4, signFor ×2, contact + reschedule request
+    // A second start finds future demo bookings and adds nothing.
+    await seedDemoBookings(t.db, (m: string) => logs.push(m), now);
+    expect(await t.db.getRepository('bookings').count()).toBe(5);
+  });
+});
