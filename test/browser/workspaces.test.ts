@@ -71,6 +71,19 @@ async function register(itemCode: string, date: string, applicantName: string, s
   throw new Error(`no free slot for ${itemCode} on ${date}`);
 }
 
+/** A start on `date` where `itemCode` still has a seat (re-runs against the same app fill slots). */
+async function freeSlot(itemCode: string, date: string): Promise<string> {
+  const items = await api('admin', 'GET', `serviceItems:list?filter=${encodeURIComponent(JSON.stringify({ code: itemCode }))}`);
+  const { id, capacityPerSlot } = items.json.data[0];
+  for (const slot of SLOTS) {
+    const start = new Date(`${date}T${slot}:00+08:00`).toISOString();
+    const filter = { serviceItemId: id, appointmentStart: start, status: { $ne: 'cancelled' } };
+    const taken = await api('admin', 'GET', `bookings:list?pageSize=100&filter=${encodeURIComponent(JSON.stringify(filter))}`);
+    if (taken.json.data.length < capacityPerSlot) return `${date}T${slot}:00+08:00`;
+  }
+  throw new Error(`no free slot for ${itemCode} on ${date}`);
+}
+
 const userId = async (username: string) =>
   (await api('admin', 'GET', `users:list?filter=${encodeURIComponent(JSON.stringify({ username }))}`)).json.data[0].id;
 
@@ -165,8 +178,9 @@ describe('role workspaces', () => {
   });
 
   it('R-RSC-2 the section chief approves a reschedule in the inbox, the 12-hour rule shown', async () => {
-    const proposed = `${days[1]} 15:00`;
-    const req = await api('staff', 'POST', `bookings:requestReschedule?filterByTk=${b.id}`, { kind: 'ordinary', reason: '申请人临时出差', proposedStart: `${days[1]}T15:00:00+08:00` });
+    const proposedIso = await freeSlot('BDC-003', days[1]);
+    const proposed = proposedIso.slice(0, 16).replace('T', ' ');
+    const req = await api('staff', 'POST', `bookings:requestReschedule?filterByTk=${b.id}`, { kind: 'ordinary', reason: '申请人临时出差', proposedStart: proposedIso });
     expect(req.status).toBe(200);
     // Section staff see the inbox but the decision is the chief's.
     const s = await pageAs('section');
@@ -197,7 +211,7 @@ describe('role workspaces', () => {
       await p.page.locator(`[data-testid="reschedule-row-${b.id}"]`).waitFor({ state: 'detached', timeout: 30000 });
     });
     const moved = await api('admin', 'GET', `bookings:get?filterByTk=${b.id}`);
-    expect(new Date(moved.json.data.appointmentStart).toISOString()).toBe(new Date(`${days[1]}T15:00:00+08:00`).toISOString());
+    expect(new Date(moved.json.data.appointmentStart).toISOString()).toBe(new Date(proposedIso).toISOString());
     await p.page.context().close();
   });
 

@@ -40,7 +40,12 @@ export const LeadDesk = ({ me, onOpen }: { me: Me; onOpen: (b: BookingRow) => vo
   const assigned = useLoader(() => api.bookings(assignedQuery()), [api]);
   const cooperation = useLoader(() => api.cooperation(), [api]);
   const leadIds = me.leads.map((w) => w.id);
-  const windows = useLoader(() => (leadIds.length ? api.windows({ id: { $in: leadIds } }, true) : Promise.resolve([])), [api, leadIds.join(',')]);
+  // An admin may sign for any window: the staff of all windows.
+  const everyWindow = me.roles.includes('admin');
+  const windows = useLoader(
+    () => (everyWindow ? api.windows(undefined, true) : leadIds.length ? api.windows({ id: { $in: leadIds } }, true) : Promise.resolve([])),
+    [api, everyWindow, leadIds.join(',')],
+  );
   const [picked, setPicked] = useState<Record<number, Handlers>>({});
   const [busy, setBusy] = useState<number | null>(null);
   const [reassigning, setReassigning] = useState<BookingRow | null>(null);
