@@ -255,6 +255,9 @@ describe('role workspaces', () => {
         dialog.locator('[data-testid="staff-dialog-ok"]').click(),
       ]);
       await p.page.locator(`[data-testid="status-${a.id}"] [data-status="contacted"]`).waitFor({ timeout: 30000 });
+      // The row shows the reconfirmed time (the agreed one, preset in the dialog) and the materials notice.
+      const agreed = new Date(new Date(a.appointmentStart).getTime() + 8 * 3600000).toISOString().slice(0, 16).replace('T', ' ');
+      await expect(p.page.locator(`[data-testid="contact-${a.id}"]`).textContent()).resolves.toContain(agreed);
     });
     await step(p, '10-staff-arrived', async () => {
       await p.page.locator(`[data-testid="arrive-${a.id}"]`).click();

@@ -2,7 +2,7 @@
 // is not installed here, so the React components are proven in Chromium (test/browser/workspaces.test.ts)
 // and what they decide is proven here.
 import {
-  canDecideReschedule, completionDefaults, handlerInput, hasSignatureInk, myBookingsQuery, servicePeriod, shanghaiRange,
+  canDecideReschedule, completionDefaults, contactSummary, pendingReschedule, handlerInput, hasSignatureInk, myBookingsQuery, servicePeriod, shanghaiRange,
   shanghaiWall, signatureInput, staffActions, wallToIso, workspaceTabs, type DayOfCalendar,
 } from '../../src/client/workspaces/logic';
 import { TRANSITIONS } from '../../src/rules/booking';
@@ -132,5 +132,21 @@ describe('the applicant\'s signature (R-DAY-3)', () => {
     expect(signatureInput('draw', null, 'x')).toBeNull();
     expect(signatureInput('confirm', 'data:image/png;base64,AAAA', '  现场口头确认 ')).toEqual({ kind: 'confirmation', value: '现场口头确认' });
     expect(signatureInput('confirm', null, '   ')).toBeNull();
+  });
+});
+
+describe('the handler\'s row: contact log and pending reschedule (R-PRE-1, R-RSC-2)', () => {
+  it('the latest reconfirmed time; the materials notice once given stays given', () => {
+    expect(contactSummary(undefined)).toEqual({ confirmedStart: null, materialsNoticeGiven: false });
+    expect(contactSummary([
+      { id: 3, confirmedStart: null, materialsNoticeGiven: false },
+      { id: 1, confirmedStart: '2026-02-17T02:00:00Z', materialsNoticeGiven: true },
+      { id: 2, confirmedStart: '2026-02-17T02:30:00Z', materialsNoticeGiven: false },
+    ])).toEqual({ confirmedStart: '2026-02-17T02:30:00Z', materialsNoticeGiven: true });
+  });
+  it('only a pending request counts', () => {
+    expect(pendingReschedule([{ decision: 'rejected' }, { decision: 'pending', id: 2 }])).toEqual({ decision: 'pending', id: 2 });
+    expect(pendingReschedule([{ decision: 'approved' }])).toBeNull();
+    expect(pendingReschedule(undefined)).toBeNull();
   });
 });

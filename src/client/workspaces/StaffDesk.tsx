@@ -1,12 +1,14 @@
 // The handler's desk (窗口工作人员): my bookings today / this holiday or weekend / all open, with
 // the item's materials notice and the reconfirmed time, and the actions of the booking's status.
 import { PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Segmented, Space, Table, Typography, message } from 'antd';
+import { Button, Segmented, Space, Table, Tag, Typography, message } from 'antd';
 import React, { useMemo, useState } from 'react';
 import { useT } from '../locale';
 import { errorText, useWorkspaceApi, type BookingRow, type Me } from './api';
 import { BookingNumber, KindTag, LoadError, StatusTag, When, appointmentText, useLoader } from './common';
-import { myBookingsQuery, servicePeriod, shanghaiDay, staffActions, type DayOfCalendar, type RowAction } from './logic';
+import {
+  MY_BOOKING_APPENDS, contactSummary, myBookingsQuery, pendingReschedule, servicePeriod, shanghaiDay, shanghaiWall, staffActions, type DayOfCalendar, type RowAction,
+} from './logic';
 import { StaffDialog, type DialogKind } from './StaffDialogs';
 
 type Range = 'today' | 'period' | 'open';
@@ -50,7 +52,7 @@ export const StaffDesk = ({ me, onOpen }: { me: Me; onOpen: (b: BookingRow) => v
     if (range === 'period' && period.data) return myBookingsQuery(me.userId, { first: period.data.first, last: period.data.last });
     return myBookingsQuery(me.userId, null);
   }, [range, me.userId, today, period.data]);
-  const list = useLoader(() => api.bookings(query), [api, JSON.stringify(query)]);
+  const list = useLoader(() => api.bookings(query, MY_BOOKING_APPENDS), [api, JSON.stringify(query)]);
   const [dialog, setDialog] = useState<{ kind: DialogKind; booking: BookingRow } | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
 
@@ -89,8 +91,25 @@ export const StaffDesk = ({ me, onOpen }: { me: Me; onOpen: (b: BookingRow) => v
       </Space>
     ) },
     { title: t('Service item'), key: 'item', render: (_: any, b: BookingRow) => b.serviceItem?.name },
-    { title: t('Last contact'), key: 'contact', render: (_: any, b: BookingRow) => <When value={b.contactedAt} /> },
-    { title: t('Status'), key: 'status', render: (_: any, b: BookingRow) => <span data-testid={`status-${b.id}`}><StatusTag status={b.status} /></span> },
+    { title: t('Last contact'), key: 'contact', render: (_: any, b: BookingRow) => {
+      const c = contactSummary(b.contacts);
+      return (
+        <Space direction="vertical" size={0} data-testid={`contact-${b.id}`}>
+          <When value={b.contactedAt} />
+          {c.confirmedStart ? <Typography.Text type="secondary">{t('Reconfirmed time')}: {shanghaiWall(c.confirmedStart)}</Typography.Text> : null}
+          {c.materialsNoticeGiven ? <Tag color="green">{t('Materials notice given')}</Tag> : null}
+        </Space>
+      );
+    } },
+    { title: t('Status'), key: 'status', render: (_: any, b: BookingRow) => {
+      const pending = pendingReschedule(b.reschedules);
+      return (
+        <Space direction="vertical" size={2}>
+          <span data-testid={`status-${b.id}`}><StatusTag status={b.status} /></span>
+          {pending ? <Tag color="orange">{t('Reschedule awaiting approval')}{pending.proposedStart ? ` → ${shanghaiWall(pending.proposedStart)}` : ''}</Tag> : null}
+        </Space>
+      );
+    } },
     {
       title: t('Action'),
       key: 'act',

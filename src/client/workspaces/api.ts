@@ -35,6 +35,9 @@ export interface BookingRow {
   window?: (WindowRef & { leadId?: number }) | null;
   handler1?: UserRef | null;
   handler2?: UserRef | null;
+  /** Only where asked for (the handler's list). */
+  contacts?: { id: number; at: string; confirmedStart: string | null; materialsNoticeGiven: boolean; result: string }[];
+  reschedules?: { id: number; decision: string; kind: string; proposedStart: string | null }[];
 }
 
 export interface TimelineEvent {
@@ -68,8 +71,8 @@ export function useWorkspaceApi() {
       timeline: (id: number) => get<Timeline>('workspaces:timeline', { filterByTk: id }),
       reschedules: (decision = 'pending') => get<RescheduleRow[]>('workspaces:reschedules', { decision }),
       cooperation: () => get<CooperationRow[]>('workspaces:cooperation'),
-      bookings: (q: { filter: Record<string, unknown>; sort?: string[] }) =>
-        get<BookingRow[]>('bookings:list', { pageSize: 200, appends: BOOKING_APPENDS, filter: JSON.stringify(q.filter), sort: q.sort }),
+      bookings: (q: { filter: Record<string, unknown>; sort?: string[] }, appends: string[] = BOOKING_APPENDS) =>
+        get<BookingRow[]>('bookings:list', { pageSize: 200, appends, filter: JSON.stringify(q.filter), sort: q.sort }),
       windows: (filter?: Record<string, unknown>, staff = false) =>
         get<WindowWithStaff[]>('windows:list', { paginate: false, sort: ['code'], ...(staff ? { appends: ['staff'] } : {}),
           ...(filter ? { filter: JSON.stringify(filter) } : {}) }),

@@ -206,3 +206,17 @@ export function signatureInput(mode: 'draw' | 'confirm', image: string | null, c
   const text = confirmation.trim();
   return text ? { kind: 'confirmation' as const, value: text } : null;
 }
+
+/** The handler's list also reads each booking's contact log and reschedule requests. */
+export const MY_BOOKING_APPENDS = [...BOOKING_APPENDS, 'contacts', 'reschedules'];
+
+/** From a booking's contact log: the latest reconfirmed time and whether the materials notice was ever given (R-PRE-1). */
+export function contactSummary(contacts: readonly { id: number; confirmedStart?: string | null; materialsNoticeGiven?: boolean }[] | undefined) {
+  const list = [...(contacts || [])].sort((a, b) => a.id - b.id);
+  const confirmed = list.filter((c) => c.confirmedStart).pop();
+  return { confirmedStart: confirmed?.confirmedStart ?? null, materialsNoticeGiven: list.some((c) => c.materialsNoticeGiven) };
+}
+
+/** The reschedule request still waiting for the section chief, if any. */
+export const pendingReschedule = <T extends { decision?: string }>(requests: readonly T[] | undefined): T | null =>
+  (requests || []).find((r) => r.decision === 'pending') ?? null;
