@@ -132,6 +132,7 @@ async function typeTime(page: Page, id: string, wall: string) {
 const wallMinutesAgo = (min: number) => new Date(Date.now() + 8 * 3600000 - min * 60000).toISOString().slice(0, 16).replace('T', ' ');
 
 beforeAll(async () => {
+  fs.rmSync(OUT, { recursive: true, force: true }); // no stale FAILED-*.png from an earlier run
   await assertAppUp();
   browser = await launchBrowser();
 });

@@ -8,6 +8,7 @@ import { registerTexts, useT } from '../locale';
 import { useWorkspaceApi } from './api';
 import enUS from './locale/en-US.json';
 import zhCN from './locale/zh-CN.json';
+import { registerWorkspaceBlocks } from './blocks';
 import { workspaceTabs } from './logic';
 import { workspaceExtraTabs } from './slots';
 import { WORKSPACE_PATH, WorkspacePage } from './WorkspacePage';
@@ -49,4 +50,5 @@ export function registerWorkspaces(app: Application) {
   registerTexts(app.i18n, { 'zh-CN': zhCN, 'en-US': enUS });
   app.router.add('admin.appointmentDutyWorkspace', { path: WORKSPACE_PATH, Component: WorkspacePage });
   app.addProvider(WorkspaceLinkProvider);
+  registerWorkspaceBlocks(app);
 }
