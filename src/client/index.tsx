@@ -9,6 +9,7 @@ import { registerGeneralSettings } from './settings/GeneralRegister';
 import { registerDutyClient } from './duty';
 import { registerWorkflowClient } from './workflow';
 import { registerAftercareClient } from './aftercare';
+import { registerWorkspaces } from './workspaces';
 
 export class AppointmentDutyClient extends Plugin {
   async load() {
@@ -16,6 +17,7 @@ export class AppointmentDutyClient extends Plugin {
     registerListEditor(this as any);
     registerDutyClient(this.app);
     registerWorkflowClient(this.app);
+    registerWorkspaces(this.app);
     // /admin/settings/appointment-duty: a group whose sub-pages are shown as tabs;
     // without a Component of its own NocoBase redirects to the first sub-page.
     this.app.pluginSettingsManager.add(SETTINGS_KEY, {

@@ -14,6 +14,7 @@ import { seedDutyDemo } from './seed/dutyDemo';
 import { registerDuty } from './duty/register';
 import { installWorkflowDefaults, registerWorkflow } from './workflow';
 import { registerAftercare } from './aftercare';
+import { registerWorkspaces } from './actions/workspaces';
 
 // Wiring only: each concern lives in its own file and registers itself here.
 export class AppointmentDutyPlugin extends Plugin {
@@ -34,6 +35,7 @@ export class AppointmentDutyPlugin extends Plugin {
       }
     }
     this.app.resourceManager.define(calendarResource);
+    registerWorkspaces(this);
     this.app.resourceManager.registerActionHandlers(
       Object.fromEntries(Object.entries(BOOKING_ACTIONS).map(([name, handler]) => [`bookings:${name}`, handler])),
     );

@@ -4,6 +4,7 @@
 import type { Database } from '@nocobase/database';
 import demoList from './demo-list.json';
 import demoUsers from './demo-users.json';
+import { seedDemoBookings } from './workspaces-demo';
 
 export interface DemoUser { username: string; password: string; nickname: string; role: string; window?: string; title: string }
 export const DEMO_USERS = demoUsers as DemoUser[];
@@ -53,4 +54,6 @@ export async function seedDemo(db: Database, log: (msg: string) => void = () => 
     }
   }
   log(`users: ${DEMO_USERS.map((u) => u.username).join(', ')}`);
+  // Bookings only for `npm start` (APPOINTMENT_DUTY_DEMO): test apps seed windows and users, not these.
+  if (process.env.APPOINTMENT_DUTY_DEMO === 'true') await seedDemoBookings(db, log);
 }
