@@ -1,12 +1,9 @@
 // The one place the after-service numbers are read from (R-AFT-2 rating window, case deadlines,
-// overdue points). Defaults for now: the stored settings store is built on another branch, and its
-// `aftercare` section plugs in here at merge — nothing else reads the numbers.
+// overdue points): the stored `aftercare` section (预约+无休 › 基本设置), completed and checked.
 import type { Database, Transaction } from '@nocobase/database';
-import { AftercareSettings, aftercareWithDefaults, checkAftercareSettings } from '../../rules/aftercareSettings';
+import type { AftercareSettings } from '../../rules/aftercareSettings';
+import { loadSection } from '../settings/store';
 
-export async function loadAftercareSettings(_db: Database, _opts: { transaction?: Transaction } = {}): Promise<AftercareSettings> {
-  const settings = aftercareWithDefaults(null);
-  const problem = checkAftercareSettings(settings);
-  if (problem) throw problem;
-  return settings;
+export function loadAftercareSettings(db: Database, opts: { transaction?: Transaction } = {}): Promise<AftercareSettings> {
+  return loadSection<AftercareSettings>(db, 'aftercare', opts);
 }

@@ -1,11 +1,9 @@
-// The one place duty code reads its settings from. Today: the defaults (validated); when the
-// plugin's stored settings land, this reads the stored `duty` section and completes it.
+// The one place duty code reads its settings from: the stored `duty` section (预约+无休 › 基本设置),
+// completed with the defaults and checked (src/server/settings).
 import type { Database, Transaction } from '@nocobase/database';
-import { DutyRosterSettings, checkDutySettings } from '../../rules/dutySettings';
+import type { DutyRosterSettings } from '../../rules/dutySettings';
+import { loadSection } from '../settings/store';
 
-const DEFAULTS = checkDutySettings({});
-
-export async function loadDutySettings(db: Database, _opts: { transaction?: Transaction } = {}): Promise<DutyRosterSettings> {
-  void db;
-  return DEFAULTS;
+export function loadDutySettings(db: Database, opts: { transaction?: Transaction } = {}): Promise<DutyRosterSettings> {
+  return loadSection<DutyRosterSettings>(db, 'duty', opts);
 }

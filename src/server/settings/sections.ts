@@ -7,3 +7,11 @@
 //      registerSettingsSection('aftercare', { defaults: AFTERCARE_SETTINGS_DEFAULTS, check: checkAftercareSettings,
 //        complete: aftercareWithDefaults });
 import '../../rules/settings';
+import { registerSettingsSection } from '../../rules/settings';
+import { DUTY_SETTINGS_DEFAULTS, checkDutySettings } from '../../rules/dutySettings';
+import { AFTERCARE_SETTINGS_DEFAULTS, aftercareWithDefaults, checkAftercareSettings } from '../../rules/aftercareSettings';
+
+registerSettingsSection('duty', { defaults: DUTY_SETTINGS_DEFAULTS, check: checkDutySettings });
+registerSettingsSection('aftercare', {
+  defaults: AFTERCARE_SETTINGS_DEFAULTS, check: checkAftercareSettings, complete: aftercareWithDefaults,
+});
