@@ -148,5 +148,7 @@ describe('packaging', () => {
     // The second app never touched our repo's own link.
     expect(fs.realpathSync(path.join(ROOT, 'node_modules', PLUGIN))).toBe(fs.realpathSync(ROOT));
     passed = true;
-  });
+    // Two full NocoBase installs and starts: well under this alone, but it shares the machine
+    // with the other suites' apps.
+  }, 420000);
 });

@@ -16,9 +16,9 @@ describe('workspaces read API', () => {
     await t.seedDemo();
     // A window-staff member of another window (A02), to prove the window scope.
     const a02 = await t.db.getRepository('windows').findOne({ filter: { code: 'A02' } });
-    const other = await t.db.getRepository('users').create({ values: { username: 'staff2', nickname: '公积金窗口 赵磊', password: 'x', roles: ['windowStaff'] } });
+    const other = await t.db.getRepository('users').create({ values: { username: 'staffA02', nickname: '公积金窗口 赵磊', password: 'x', roles: ['windowStaff'] } });
     await (t.db.getRepository('windows.staff', a02.get('id')) as any).add(other.get('id'));
-    for (const u of ['admin', 'desk', 'section', 'chief', 'lead', 'staff', 'staff2']) {
+    for (const u of ['admin', 'desk', 'section', 'chief', 'lead', 'staff', 'staffA02']) {
       as[u] = await t.as(u);
       userId[u] = (await t.db.getRepository('users').findOne({ filter: { username: u } })).get('id');
     }
@@ -71,7 +71,7 @@ describe('workspaces read API', () => {
     expect(tl.contacts).toEqual([expect.objectContaining({ result: 'reached', materialsNoticeGiven: true, note: '已告知材料' })]);
 
     expect((await as.section.get(`/api/workspaces:timeline${on(b.id)}`)).status).toBe(200);
-    const stranger = await as.staff2.get(`/api/workspaces:timeline${on(b.id)}`);
+    const stranger = await as.staffA02.get(`/api/workspaces:timeline${on(b.id)}`);
     expect(stranger.status).toBe(403);
     expect(stranger.body.errors[0].code).toBe('NOT_YOUR_WINDOW');
     expect((await as.section.get('/api/workspaces:timeline?filterByTk=999999')).status).toBe(404);
@@ -143,8 +143,8 @@ describe('workspaces read API', () => {
     const mine = (await as.staff.get(q(mineFilter))).body.data;
     expect(mine.map((r: any) => r.id)).toContain(b.id);
     expect(mine.find((r: any) => r.id === b.id)).toMatchObject({ applicantPhone: '13905331234', handler1: { id: userId.staff } });
-    expect((await as.staff2.get(q(mineFilter))).body.data).toEqual([]);
-    const other = (await as.staff2.get(q({ status: 'signedFor' }))).body.data;
+    expect((await as.staffA02.get(q(mineFilter))).body.data).toEqual([]);
+    const other = (await as.staffA02.get(q({ status: 'signedFor' }))).body.data;
     expect(other.map((r: any) => r.id)).not.toContain(b.id);
   });
 });
