@@ -214,7 +214,13 @@ export function applySettingsPatch(
       if (!owns(section.defaults, field)) throw new RuleViolation('SETTINGS_FIELD_UNKNOWN', { section: key, field: field.slice(0, 60) });
     }
     const whole = { ...completeSection<Record<string, unknown>>(key, current[key]), ...change };
-    next[key] = checkSection(key, whole);
+    try {
+      next[key] = checkSection(key, whole);
+    } catch (e) {
+      // Name the section too, so a page with several can show the message at the right field.
+      if (e instanceof RuleViolation && !('section' in e.params)) throw new RuleViolation(e.code, { ...e.params, section: key }, e.status);
+      throw e;
+    }
   }
   return next;
 }

@@ -63,6 +63,15 @@ describe('settings registry', () => {
     expect(codeOf(() => applySettingsPatch({}, { booking: { halfDayMinutes: 60, slotMinutes: 90 } }))).toBe('SETTINGS_SLOT_OVER_HALF_DAY');
   });
 
+  test('R-X-3 a refusal names its section and field (the page shows it at the field)', () => {
+    try {
+      applySettingsPatch({}, { booking: { lateMinutes: 1000 } });
+      throw new Error('accepted');
+    } catch (e) {
+      expect((e as RuleViolation).params).toMatchObject({ section: 'booking', field: 'lateMinutes' });
+    }
+  });
+
   const badPatches: [string, unknown, string][] = [
     ['nothing', undefined, 'SETTINGS_INVALID'],
     ['an empty object', {}, 'SETTINGS_INVALID'],
