@@ -70,7 +70,8 @@ waitForServer().then(
     console.log(`\n  预约+无休 is running at http://localhost:${port}\n`);
     console.log('  role                                  username   password');
     for (const u of demoUsers) console.log(`  ${padWide(u.title, 38)}${u.username.padEnd(11)}${u.password}`);
-    console.log(`\n  Calendar settings: http://localhost:${port}/admin/settings/appointment-duty\n`);
+    console.log(`\n  Calendar settings: http://localhost:${port}/admin/settings/appointment-duty`);
+    console.log(`  Duty & comp time (lead, staff): http://localhost:${port}/admin/appointment-duty\n`);
   },
   (err) => console.error(err.message),
 );

@@ -58,6 +58,17 @@ describe('duty roster, attendance and comp time', () => {
     expect(await t.db.getRepository('dutyShifts').count()).toBe(before);
   });
 
+  it('R-WKD-2 two generations at the same time add each slot once', async () => {
+    const may = { from: '2026-05-01', to: '2026-05-31', windowId: a01 };
+    const results = await Promise.all([post('lead', 'dutyShifts:generate', may), post('section', 'dutyShifts:generate', may)]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    const rows = await shifts({ windowId: a01, date: { $gte: '2026-05-01', $lte: '2026-05-31' } });
+    const slots = rows.map((r: any) => `${r.get('date')} ${new Date(r.get('plannedStart')).toISOString()} ${r.get('role')}`);
+    expect(new Set(slots).size).toBe(slots.length);
+    expect(rows.length).toBe(new Set(rows.map((r: any) => r.get('date'))).size * 4);
+    expect((await post('lead', 'dutyShifts:generate', may)).body.data.created).toBe(0);
+  });
+
   it('R-WKD-2 R-X-2 only the window lead (or the section) generates and edits; staff and other windows are refused', async () => {
     const staff = await post('staff', 'dutyShifts:generate', { from: '2026-04-01', to: '2026-04-30', windowId: a01 });
     expect(staff.status).toBe(403);

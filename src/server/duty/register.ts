@@ -25,9 +25,9 @@ export function registerDuty(plugin: Plugin) {
   registerHolidayDuty(plugin.db);
   // Absent shifts become penalty proposals without anyone asking. State lives in rows and the
   // proposal key is unique, so a restart, a second node or an overlap never proposes twice.
+  if (process.env.APPOINTMENT_DUTY_TEST_CLOCK === 'true') return; // tests run the review themselves
   let timer: NodeJS.Timeout | null = null;
   plugin.app.on('afterStart', () => {
-    if (process.env.APPOINTMENT_DUTY_TEST_CLOCK === 'true') return; // tests run the review themselves
     timer = setInterval(() => {
       inTransaction(plugin.app, plugin.db, (t) => reviewAttendance(plugin.db, new Date(), t)).catch((e) => plugin.log.warn(`attendance review: ${e.message}`));
     }, SWEEP_MS);
