@@ -154,6 +154,24 @@ describe('workflow: booking triggers and nodes', () => {
     }
   });
 
+  it('R-X-3 Dispatch booking node on a booking that is not registered: the node fails with the rule code, the booking is unchanged', async () => {
+    const wf: any = await t.db.getRepository('workflows').create({
+      values: { title: 'dispatch twice', type: 'bookingEvent', enabled: true, sync: false, config: { events: ['signFor'] } },
+    });
+    await t.db.getRepository('flow_nodes').create({ values: { workflowId: wf.get('id'), type: 'bookingDispatch', title: 'dispatch', config: {} } });
+    try {
+      const b = await heldBooking({ start: '2026-02-19 14:00' });
+      const [execution] = await waitFor(() => executionsOf(wf.get('id'), b.id), (l) => l.length > 0);
+      const job = await waitFor(() => t.db.getRepository('jobs').findOne({ filter: { executionId: execution.get('id') } }));
+      expect(job.get('status')).toBe(-1); // JOB_STATUS.FAILED
+      expect(job.get('result')).toMatchObject({ code: 'ACTION_NOT_ALLOWED_FROM_STATUS' });
+      expect((await t.db.getRepository('bookings').findOne({ filterByTk: b.id })).get('status')).toBe('signedFor');
+      expect(await t.db.getRepository('bookingEvents').count({ filter: { bookingId: b.id, action: 'dispatch' } })).toBe(1);
+    } finally {
+      await t.db.getRepository('workflows').update({ filterByTk: wf.get('id'), values: { enabled: false } });
+    }
+  });
+
   it('Assign handler node: the published staff on duty with the fewest bookings in the slot; nobody on duty → left to the window lead, said in the result', async () => {
     const wf: any = await t.db.getRepository('workflows').create({
       values: { title: 'assign test', type: 'bookingEvent', enabled: true, sync: false, config: { events: ['signFor'] } },
