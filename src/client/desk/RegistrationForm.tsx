@@ -46,7 +46,7 @@ export function RegistrationForm() {
   const [query, setQuery] = useState('');
   const [avail, setAvail] = useState<ItemAvailability | null>(null);
   const [availLoading, setAvailLoading] = useState(false);
-  const [me, setMe] = useState<{ nickname?: string; username?: string } | null>(null);
+  const [me, setMe] = useState<{ nickname?: string; username?: string } | null | undefined>(undefined);
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<any>(null);
@@ -148,6 +148,7 @@ export function RegistrationForm() {
   return (
     <Spin spinning={items === null}>
       <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ channel: 'onSite' }} data-testid="desk-form"
+        data-ready={items !== null && me !== undefined ? 'yes' : 'no'}
         onValuesChange={(changed: Record<string, unknown>) => {
           // A field the user touches again loses its server error; the form-level one goes too.
           const touched = Object.keys(changed).filter((k) => FIELDS.includes(k));
