@@ -192,14 +192,14 @@ export function RegistrationForm() {
                 label: s.remaining > 0 ? t('{{time}} ({{remaining}} left)', { time: s.time, remaining: s.remaining }) : t('{{time}} (full)', { time: s.time }),
               }))} />
           </Form.Item>
-          <Form.Item name="channel" label={t('Channel')} rules={[{ required: true }]}
-            extra={channel === 'phone' && avail && !avail.phoneOpen ? <Typography.Text type="warning" data-testid="desk-phone-closed">{avail.phoneRefusal?.message}</Typography.Text> : undefined}>
-            <Radio.Group data-testid="desk-channel">
-              <Radio value="onSite">{t('On site')}</Radio>
-              <Radio value="phone">{t('By phone')}</Radio>
-            </Radio.Group>
-          </Form.Item>
         </Space>
+        <Form.Item name="channel" label={t('Channel')} rules={[{ required: true }]}
+          extra={channel === 'phone' && avail && !avail.phoneOpen ? <Typography.Text type="warning" data-testid="desk-phone-closed">{avail.phoneRefusal?.message}</Typography.Text> : undefined}>
+          <Radio.Group data-testid="desk-channel">
+            <Radio value="onSite">{t('On site')}</Radio>
+            <Radio value="phone">{t('By phone')}</Radio>
+          </Radio.Group>
+        </Form.Item>
         <Space align="start" wrap size="large">
           <Form.Item name="applicantName" label={t('Applicant name')} rules={[{ required: true, whitespace: true, message: t('Enter the applicant\'s name') }, { max: 50 }]}>
             <Input style={{ width: 200 }} data-testid="desk-name" autoComplete="off" />
