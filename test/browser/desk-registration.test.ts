@@ -177,7 +177,7 @@ test('R-HOL-1 R-HOL-2 R-HOL-4 R-HOL-5 desk registers a holiday booking by keyboa
   await step(deskPage, '04-desk-form', async () => {
     await deskPage.goto(pageUrl);
     await deskPage.waitForSelector('[data-testid="desk-form"]', { timeout: 60000 });
-    await deskPage.waitForFunction(() => !document.querySelector('[data-testid="desk-form"] .ant-spin-spinning'));
+    await deskPage.waitForSelector('[data-testid="desk-form"][data-ready="yes"]');
     // The item search has the focus (autoFocus); Tab reaches it otherwise.
     for (let i = 0; i < 40 && (await focusedTestId()) !== 'desk-item'; i++) await kb.press('Tab');
     expect(await focusedTestId()).toBe('desk-item');
@@ -325,7 +325,7 @@ test('R-HOL-5 R-X-3 a seat taken meanwhile: SLOT_FULL from the server shows unde
   await step(deskPage, '14-desk-second-booking', async () => {
     await deskPage.goto(pageUrl);
     await deskPage.waitForSelector('[data-testid="desk-form"]', { timeout: 60000 });
-    await deskPage.waitForFunction(() => !document.querySelector('[data-testid="desk-form"] .ant-spin-spinning'));
+    await deskPage.waitForSelector('[data-testid="desk-form"][data-ready="yes"]');
     await deskPage.locator('[data-testid="desk-item"]').focus();
     await kb.type('BDC-003');
     await deskPage.locator('.ant-select-item-option-active', { hasText: 'BDC-003' }).waitFor();

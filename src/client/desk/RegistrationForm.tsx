@@ -46,7 +46,7 @@ export function RegistrationForm() {
   const [query, setQuery] = useState('');
   const [avail, setAvail] = useState<ItemAvailability | null>(null);
   const [availLoading, setAvailLoading] = useState(false);
-  const [me, setMe] = useState<{ nickname?: string; username?: string } | null>(null);
+  const [me, setMe] = useState<{ nickname?: string; username?: string } | null | undefined>(undefined);
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<any>(null);
@@ -148,6 +148,7 @@ export function RegistrationForm() {
   return (
     <Spin spinning={items === null}>
       <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ channel: 'onSite' }} data-testid="desk-form"
+        data-ready={items !== null && me !== undefined ? 'yes' : 'no'}
         onValuesChange={(changed: Record<string, unknown>) => {
           // A field the user touches again loses its server error; the form-level one goes too.
           const touched = Object.keys(changed).filter((k) => FIELDS.includes(k));
@@ -191,14 +192,14 @@ export function RegistrationForm() {
                 label: s.remaining > 0 ? t('{{time}} ({{remaining}} left)', { time: s.time, remaining: s.remaining }) : t('{{time}} (full)', { time: s.time }),
               }))} />
           </Form.Item>
-          <Form.Item name="channel" label={t('Channel')} rules={[{ required: true }]}
-            extra={channel === 'phone' && avail && !avail.phoneOpen ? <Typography.Text type="warning" data-testid="desk-phone-closed">{avail.phoneRefusal?.message}</Typography.Text> : undefined}>
-            <Radio.Group data-testid="desk-channel">
-              <Radio value="onSite">{t('On site')}</Radio>
-              <Radio value="phone">{t('By phone')}</Radio>
-            </Radio.Group>
-          </Form.Item>
         </Space>
+        <Form.Item name="channel" label={t('Channel')} rules={[{ required: true }]}
+          extra={channel === 'phone' && avail && !avail.phoneOpen ? <Typography.Text type="warning" data-testid="desk-phone-closed">{avail.phoneRefusal?.message}</Typography.Text> : undefined}>
+          <Radio.Group data-testid="desk-channel">
+            <Radio value="onSite">{t('On site')}</Radio>
+            <Radio value="phone">{t('By phone')}</Radio>
+          </Radio.Group>
+        </Form.Item>
         <Space align="start" wrap size="large">
           <Form.Item name="applicantName" label={t('Applicant name')} rules={[{ required: true, whitespace: true, message: t('Enter the applicant\'s name') }, { max: 50 }]}>
             <Input style={{ width: 200 }} data-testid="desk-name" autoComplete="off" />
