@@ -12,7 +12,7 @@ import { slotKey } from '../../rules/booking';
 import { availability, Refusal } from '../../rules/availability';
 import { searchItems } from '../../rules/itemSearch';
 import { recordId } from '../../rules/input';
-import { DEFAULT_SETTINGS } from '../../rules/settings';
+import { loadSettings } from '../settings/store';
 import { NS } from '../../constants';
 import { loadCalendar } from '../calendar/store';
 import { takenByStart } from '../bookings/seats';
@@ -73,7 +73,9 @@ async function availabilityAction(ctx: Context, next: Next) {
   // The seats of this item at its lead window: the same key prefix bookings:register writes.
   const prefix = slotKey(item.get('id'), item.get('leadWindowId'), new Date(0)).slice(0, -new Date(0).toISOString().length);
   const taken = await takenByStart(ctx.db, prefix);
-  const result = availability({ calendar, item: item.get(), from, to, now, taken, settings: DEFAULT_SETTINGS });
+  // The stored numbers (phone hours, sessions, slot grid), as bookings:register reads them.
+  const settings = await loadSettings(ctx.db);
+  const result = availability({ calendar, item: item.get(), from, to, now, taken, settings });
   const t = (r: Refusal | null) => (r ? { ...r, message: ctx.i18n?.t?.(r.code, { ns: NS, ...r.params }) ?? r.code } : null);
   ctx.body = {
     item: itemView(item), from, to, now: now.toISOString(), ...result,

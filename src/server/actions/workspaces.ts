@@ -10,7 +10,8 @@ import { RuleViolation } from '../../rules/errors';
 import { involvedInBooking, rescheduleDeadline } from '../../rules/booking';
 import { recordId } from '../../rules/input';
 import { maskPhone } from '../../rules/phone';
-import { DEFAULT_SETTINGS } from '../../rules/settings';
+import type { DutySettings } from '../../rules/settings';
+import { loadSettings } from '../settings/store';
 import { Actor, actorOf } from '../bookings/context';
 import { actionInput } from './input';
 
@@ -82,6 +83,7 @@ async function timeline(ctx: Context, next: Next) {
   const dispatchWindows = (booking.get('dispatches') ?? []).map((d: any) => Number(d.get('windowId')));
   if (!canSee(actor, booking, dispatchWindows)) throw new RuleViolation('NOT_YOUR_WINDOW', { number: booking.get('number') }, 403);
   const byBooking = { filter: { bookingId: id }, sort: ['id'] };
+  const settings = await loadSettings(ctx.db);
   const [events, contacts, reschedules] = await Promise.all([
     ctx.db.getRepository('bookingEvents').find({ ...byBooking, appends: ['by'] }),
     ctx.db.getRepository('bookingContacts').find({ ...byBooking, appends: ['by'] }),
@@ -97,18 +99,18 @@ async function timeline(ctx: Context, next: Next) {
       id: c.get('id'), at: c.get('at'), by: userOf(c.get('by')), result: c.get('result'),
       materialsNoticeGiven: !!c.get('materialsNoticeGiven'), confirmedStart: c.get('confirmedStart'), note: c.get('note'),
     })),
-    reschedules: reschedules.map((r: any) => rescheduleRow(r)),
+    reschedules: reschedules.map((r: any) => rescheduleRow(r, settings)),
   };
   await next();
 }
 
-function rescheduleRow(r: any) {
+function rescheduleRow(r: any, settings: DutySettings) {
   return {
     id: r.get('id'), kind: r.get('kind'), reason: r.get('reason'), requestedAt: r.get('requestedAt'),
     requestedBy: userOf(r.get('requestedBy')), originalStart: r.get('originalStart'), proposedStart: r.get('proposedStart'),
     decision: r.get('decision'), decidedAt: r.get('decidedAt'), decidedBy: userOf(r.get('decidedBy')),
     decisionNote: r.get('decisionNote'), reportedToSection: !!r.get('reportedToSection'),
-    deadline: rescheduleDeadline(new Date(r.get('originalStart')), DEFAULT_SETTINGS),
+    deadline: rescheduleDeadline(new Date(r.get('originalStart')), settings),
   };
 }
 
@@ -128,8 +130,9 @@ async function reschedules(ctx: Context, next: Next) {
     filter: { decision }, sort: decision === 'pending' ? ['originalStart'] : ['-decidedAt'], limit: 200,
     appends: ['requestedBy', 'decidedBy', 'booking', 'booking.serviceItem', 'booking.window'],
   });
+  const settings = await loadSettings(ctx.db);
   ctx.body = rows.map((r: any) => {
-    const row = rescheduleRow(r);
+    const row = rescheduleRow(r, settings);
     return { ...row, booking: bookingRow(actor, r.get('booking')),
       ordinaryApprovalOpen: row.kind === 'forceMajeure' || now.getTime() <= row.deadline.getTime() };
   });
