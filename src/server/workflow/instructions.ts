@@ -80,7 +80,7 @@ export class AssignHandlerInstruction extends Instruction {
           filter: { windowId, date: shanghaiDate(start), status: 'published' }, transaction,
         })).map((s: any) => s.get());
         const load = await slotLoad(db, booking, start, end, transaction);
-        const pick = pickHandlers(shifts, start, end, load, members, want);
+        const pick = pickHandlers(shifts, start, end, load, members, want, Number(booking.get('id')));
         const leadId = window?.get('leadId') ?? null;
         if (!pick.handlerIds.length) {
           return { assigned: false, reason: pick.reason, leadId, bookingId: booking.get('id'), candidates: pick.candidates };
