@@ -241,4 +241,23 @@ describe('after the service', () => {
     expect(await t.db.getRepository('followUps').count()).toBe(count);
     expect((await onCase('lead', 'close', 999999, { outcome: 'x' }, '2026-02-25T10:00:00+08:00')).status).toBe(404);
   });
+
+  // Last in the file: the workflow stays enabled (on SQLite, disabling it while its dispatcher
+  // still holds the one connection fails).
+  it('R-AFT-2 an overdue case triggers a NocoBase workflow (collection trigger on status → overdue)', async () => {
+    const workflow = await t.db.getRepository('workflows').create({
+      values: {
+        title: '整改超期提醒', type: 'collection', enabled: true, sync: false,
+        config: { mode: 2, collection: 'rectificationCases', changed: ['status'], condition: { $and: [{ status: { $eq: 'overdue' } }] } },
+      },
+    });
+    const b = await servedBooking();
+    const c = (await visit('section', { bookingId: b.id, method: 'phone', rating: 'dissatisfied' })).body.data.rectificationCase;
+    const executions = () => t.db.getRepository('executions').count({ filter: { workflowId: workflow.get('id') } });
+    // A step on the open case changes no status: no execution.
+    await onCase('staff', 'addStep', c.id, { note: '已联系申请人' }, '2026-02-25T10:00:00+08:00');
+    expect((await post('section', '/api/rectificationCases:checkOverdue', {}, '2026-03-20T08:00:00+08:00')).body.data.flagged).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < 50 && (await executions()) === 0; i++) await new Promise((r) => setTimeout(r, 200));
+    expect(await executions()).toBe(1);
+  });
 });
