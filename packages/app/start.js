@@ -70,8 +70,13 @@ waitForServer().then(
     console.log(`\n  预约+无休 is running at http://localhost:${port}\n`);
     console.log('  role                                  username   password');
     for (const u of demoUsers) console.log(`  ${padWide(u.title, 38)}${u.username.padEnd(11)}${u.password}`);
-    console.log(`\n  Calendar settings: http://localhost:${port}/admin/settings/appointment-duty`);
-    console.log(`  Duty & comp time (lead, staff): http://localhost:${port}/admin/appointment-duty\n`);
+    const at = (p) => `http://localhost:${port}${p}`;
+    console.log('');
+    console.log(`  Workspaces (section, chief, lead, staff): ${at('/admin/appointment-duty/workspace')}`);
+    console.log(`  Duty & comp time (lead, staff):           ${at('/admin/appointment-duty')}`);
+    console.log(`  Monthly report (section, admin):          ${at('/admin/aftercare/report')}`);
+    console.log(`  Settings: calendar, 基本设置 (admin):      ${at('/admin/settings/appointment-duty')}`);
+    console.log('  Blocks (admin, UI editor › Add block › Other blocks): registration form (desk), service-list editor\n');
   },
   (err) => console.error(err.message),
 );
