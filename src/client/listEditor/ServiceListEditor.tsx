@@ -217,7 +217,7 @@ export const ServiceListEditor = ({ api, height = 560 }: ServiceListEditorProps)
         title: t('Cooperating windows'), dataIndex: 'cooperatingWindowIds', width: 190,
         render: (_: unknown, r: EditorItem) => (
           <>
-            <Select size="small" mode="multiple" maxTagCount="responsive" style={{ width: '100%' }} value={r.cooperatingWindowIds}
+            <Select size="small" mode="multiple" maxTagCount={1} style={{ width: '100%' }} value={r.cooperatingWindowIds}
               options={windowOptions} optionFilterProp="label" data-testid={`coop-${r.id}`}
               onChange={(v: number[]) => save(r.id, { cooperatingWindowIds: v })} />
             <CellError message={err(r.id, 'cooperatingWindowIds')} testId={`coop-${r.id}-error`} />
