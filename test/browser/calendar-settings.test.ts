@@ -3,7 +3,7 @@
 // E2E_BASE_URL=http://localhost:13010). Assertions read data-testid / data-kind, not texts, so they
 // hold in any UI language.
 import type { Browser, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors } from '../helpers/browser';
+import { assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
 
 const cell = (date: string) => `[data-testid="day-${date}"]`;
 const EDITED_DAY = '2026-06-06'; // a plain Saturday in 2026 (no holiday, no make-up workday)
@@ -12,24 +12,7 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 
-/** Calls our API with the signed-in page's token (for set-up and clean-up only). */
-async function api(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const res = await fetch(`/api/${url}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${localStorage.getItem('NOCOBASE_TOKEN')}`,
-          'X-Authenticator': localStorage.getItem('NOCOBASE_AUTH') || 'basic',
-          'Content-Type': 'application/json',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
+const api = (method: 'GET' | 'POST', url: string, body?: unknown) => pageApi(page, method, url, body);
 
 async function kindOf(date: string): Promise<string | null> {
   return page.locator(cell(date)).getAttribute('data-kind');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, signIn, watchErrors } from '../helpers/browser';
+import { assertAppUp, launchBrowser, newContext, signIn, watchErrors, pageApi } from '../helpers/browser';
 
 const OUT = process.env.E2E_SHOTS_DIR || path.join(__dirname, 'out', 'desk');
 const ITEM = { code: 'BDC-001', initials: 'bdczy', name: '不动产转移登记（二手房买卖）', window: '不动产登记窗口' };
@@ -44,23 +44,7 @@ async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<
   }
 }
 
-async function api(page: Page, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const res = await fetch(`/api/${url}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${localStorage.getItem('NOCOBASE_TOKEN')}`,
-          'X-Authenticator': localStorage.getItem('NOCOBASE_AUTH') || 'basic',
-          'Content-Type': 'application/json',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
+const api = pageApi;
 
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
 

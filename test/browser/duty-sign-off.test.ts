@@ -2,7 +2,7 @@
 // for comp time with a cover (set up through the API), and the window lead signs it off on the duty
 // page with a note (签字说明). Assertions read data-testid and the stored rows, not texts.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors } from '../helpers/browser';
+import { assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
 
 const PEOPLE: Record<string, string> = { staff: 'staff123', staff2: 'staff2123' };
 
@@ -11,24 +11,7 @@ const contexts: BrowserContext[] = [];
 let leadPage: Page;
 let errors: string[];
 
-async function api(page: Page, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const res = await fetch(`/api/${url}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${localStorage.getItem('NOCOBASE_TOKEN')}`,
-          'X-Authenticator': localStorage.getItem('NOCOBASE_AUTH') || 'basic',
-          'Content-Type': 'application/json',
-          'X-Locale': 'zh-CN',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
+const api = pageApi;
 
 async function pageFor(username: string, password: string): Promise<Page> {
   const context = await newContext(browser);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { SHOTS_DIR, assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors } from '../helpers/browser';
+import { SHOTS_DIR, assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
 
 let browser: Browser;
 let page: Page;
@@ -15,24 +15,7 @@ let pageUrl = '';
 const originals = new Map<number, any>();
 let originalOrder: number[] = [];
 
-async function api(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const res = await fetch(`/api/${url}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${localStorage.getItem('NOCOBASE_TOKEN')}`,
-          'X-Authenticator': localStorage.getItem('NOCOBASE_AUTH') || 'basic',
-          'X-Locale': 'zh-CN',
-          'Content-Type': 'application/json',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
+const api = (method: 'GET' | 'POST', url: string, body?: unknown) => pageApi(page, method, url, body);
 
 /** Pages this test creates are titled so; they are deleted before and after a run. */
 const PAGE_PREFIX = 'E2E 清单编辑 ';

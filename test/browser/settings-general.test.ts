@@ -4,30 +4,14 @@
 // by the server (R-LST-3: the half day below an item on the list) with its message at the field —
 // and nothing is stored (R-X-3). Selectors are data-testid, so it holds in any UI language.
 import type { Browser, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors } from '../helpers/browser';
+import { assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
 
 let browser: Browser;
 let page: Page;
 let errors: string[];
 let defaults: any;
 
-async function api(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const res = await fetch(`/api/${url}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${localStorage.getItem('NOCOBASE_TOKEN')}`,
-          'X-Authenticator': localStorage.getItem('NOCOBASE_AUTH') || 'basic',
-          'Content-Type': 'application/json',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
+const api = (method: 'GET' | 'POST', url: string, body?: unknown) => pageApi(page, method, url, body);
 
 /** The <input> of a field (antd puts data-testid on the input or on its wrapper, by component). */
 const input = (testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();

@@ -77,3 +77,22 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Calls our API with the signed-in page's token (for set-up and clean-up; the UI is what is tested). */
+export async function pageApi(page: Page, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: any }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const res = await fetch(`/api/${url}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${localStorage.getItem('NOCOBASE_TOKEN')}`,
+          'X-Authenticator': localStorage.getItem('NOCOBASE_AUTH') || 'basic',
+          'Content-Type': 'application/json',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    { method, url, body },
+  );
+}
