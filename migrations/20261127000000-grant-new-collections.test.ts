@@ -36,7 +36,18 @@ describe('migration 20261127000000-grant-new-collections', () => {
 
   it('R-X-2 running it again adds nothing', async () => {
     const count = await resources().count();
+    const workflows = await t.db.getRepository('workflows').count();
     await new GrantNewCollections({ app: t.app, db: t.db } as any).up();
     expect(await resources().count()).toBe(count);
+    expect(await t.db.getRepository('workflows').count()).toBe(workflows);
+  });
+
+  it('R-X-4 an app upgraded from 0.1.0 gets the default workflows (as a fresh install has them)', async () => {
+    const repo = t.db.getRepository('workflows');
+    const fresh = await repo.count({ filter: { key: { $startsWith: 'govhall-' } } });
+    expect(fresh).toBeGreaterThan(5);
+    await repo.destroy({ filter: { key: 'govhall-remind-late' } });
+    await new GrantNewCollections({ app: t.app, db: t.db } as any).up();
+    expect(await repo.count({ filter: { key: { $startsWith: 'govhall-' } } })).toBe(fresh);
   });
 });
