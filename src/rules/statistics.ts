@@ -39,12 +39,16 @@ export interface StatCounts {
   /** Penalty points by status (R-SUP-1): confirmed count, proposed are pending the section's decision. */
   penaltyPointsConfirmed: number;
   penaltyPointsProposed: number;
+  /** Comp time (调休, R-CMP-3) from the ledger, in minutes: earned by the entry's served time, taken by the request's start. */
+  compTimeEarnedMinutes: number;
+  compTimeTakenMinutes: number;
 }
 
 export const COUNT_FIELDS = [
   'bookings', 'onSite', 'phone', 'completed', 'abandoned', 'cancelled', 'open', 'onTime', 'handlingMinutes', 'expectedMinutes',
   'timed', 'reschedules', 'reschedulesForceMajeure', 'ratingsExcluded', 'badReviewCases', 'badReviewCasesClosedOnTime',
   'badReviewCasesOverdue', 'complaints', 'complaintsClosedOnTime', 'penaltyPointsConfirmed', 'penaltyPointsProposed',
+  'compTimeEarnedMinutes', 'compTimeTakenMinutes',
 ] as const;
 
 export const emptyCounts = (): StatCounts => ({
@@ -54,6 +58,8 @@ export const emptyCounts = (): StatCounts => ({
 
 /** A share as a percentage with one decimal, or null when there is nothing to divide by. */
 export const percent = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+/** Minutes as hours with one decimal (how the report shows durations of comp time). */
+export const toHours = (minutes: number): number => Math.round((minutes / 60) * 10) / 10;
 const average = (sum: number, n: number): number | null => (n > 0 ? Math.round((sum / n) * 10) / 10 : null);
 
 export interface StatRates {
@@ -70,6 +76,8 @@ export interface StatRates {
   avgExpectedMinutes: number | null;
   /** Bad-review cases closed before their due time / all bad-review cases. */
   badReviewClosedOnTimeRate: number | null;
+  compTimeEarnedHours: number;
+  compTimeTakenHours: number;
 }
 
 export function ratesOf(c: StatCounts): StatRates {
@@ -85,6 +93,8 @@ export function ratesOf(c: StatCounts): StatRates {
     avgHandlingMinutes: average(c.handlingMinutes, c.timed),
     avgExpectedMinutes: average(c.expectedMinutes, c.timed),
     badReviewClosedOnTimeRate: percent(c.badReviewCasesClosedOnTime, c.badReviewCases),
+    compTimeEarnedHours: toHours(c.compTimeEarnedMinutes),
+    compTimeTakenHours: toHours(c.compTimeTakenMinutes),
   };
 }
 

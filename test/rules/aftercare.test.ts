@@ -156,6 +156,12 @@ describe('statistics definitions', () => {
     expect(percent(1, 3)).toBe(33.3);
   });
 
+  test('R-SUP-3 R-CMP-3 comp time minutes are shown as hours with one decimal', () => {
+    const r = ratesOf({ ...emptyCounts(), compTimeEarnedMinutes: 500, compTimeTakenMinutes: 90 });
+    expect([r.compTimeEarnedHours, r.compTimeTakenHours]).toEqual([8.3, 1.5]);
+    expect(ratesOf(emptyCounts()).compTimeEarnedHours).toBe(0);
+  });
+
   test('R-SUP-3 ranges are Shanghai days, half-open; months know their length', () => {
     const r = statRange('2026-03-01', '2026-03-31');
     expect(r.from.toISOString()).toBe('2026-02-28T16:00:00.000Z');

@@ -87,6 +87,19 @@ describe('statistics', () => {
     await create('penalties', { windowId: w.A01, reason: 'delay', points: 1, status: 'proposed', bookingId: b.b2, occurredAt: at('2026-03-15 09:00') });
     await create('penalties', { windowId: w.A01, reason: 'late', points: 3, status: 'dismissed', occurredAt: at('2026-03-16 09:00') });
     await create('penalties', { windowId: w.A02, reason: 'absent', points: 1, status: 'confirmed', occurredAt: at('2026-04-02 09:00') });
+    // Comp-time ledger (R-CMP-3), minutes: [window, kind, minutes, source, at]
+    const staff = await t.db.getRepository('users').findOne({ filter: { username: 'staff' } });
+    const ledger: [string, string, number, [string, number], string][] = [
+      ['A01', 'earned', 240, ['booking', b.b1], '2026-03-07 09:00'], // item BDC-003
+      ['A01', 'earned', 300, ['dutyShift', 9001], '2026-03-08 09:00'], // a weekend shift: no item
+      ['A01', 'taken', 420, ['compTimeRequest', 9101], '2026-03-16 09:00'],
+      ['A01', 'taken', 90, ['compTimeRequest', 9102], '2026-04-06 09:00'], // April
+      ['A01', 'earned', 60, ['dutyShift', 9002], '2026-02-28 23:30'], // 02-28 in Shanghai: before the range
+      ['A02', 'earned', 180, ['booking', b.b8], '2026-03-07 09:00'], // another window, item GJJ-001
+    ];
+    for (const [win, kind, minutes, [sourceType, sourceId], when] of ledger) {
+      await create('compTimeEntries', { userId: staff.get('id'), windowId: w[win], kind, minutes, sourceType, sourceId, at: at(when), date: when.slice(0, 10) });
+    }
   });
   afterAll(() => t?.destroy());
 
@@ -121,11 +134,33 @@ describe('statistics', () => {
     });
     expect(rowOf(rows, w.A02, '2026-04')).toMatchObject({ bookings: 1, phone: 1, cancelled: 1, penaltyPointsConfirmed: 1 });
     expect(res.body.data.totals).toMatchObject({ bookings: 11, completed: 6, onTime: 4, rated: 5, ratingsExcluded: 1, badReviewCases: 5,
-      complaints: 3, penaltyPointsConfirmed: 3, penaltyPointsProposed: 2 });
+      complaints: 3, penaltyPointsConfirmed: 3, penaltyPointsProposed: 2, compTimeEarnedMinutes: 720, compTimeTakenMinutes: 510 });
     expect((await t.db.getRepository('rectificationCases').findOne({ filterByTk: k.k5 })).get('status')).toBe('overdue');
     // Asking again changes nothing: the proposal was made once.
     const again = await query('section', 'from=2026-03-01&to=2026-04-30&groupBy=window&period=month');
     expect(again.body.data.totals.penaltyPointsProposed).toBe(2);
+  });
+
+  it('R-SUP-3 R-CMP-3 comp time earned and taken per window and month, item, day; a window lead sums only their own windows', async () => {
+    const rows = (await query('section', 'from=2026-03-01&to=2026-04-30&groupBy=window&period=month')).body.data.groups;
+    // A01 March: 240 + 300 earned, 420 taken; the 02-28 entry (60) is outside the range.
+    expect(rowOf(rows, w.A01, '2026-03')).toMatchObject({ compTimeEarnedMinutes: 540, compTimeTakenMinutes: 420, compTimeEarnedHours: 9, compTimeTakenHours: 7 });
+    expect(rowOf(rows, w.A01, '2026-04')).toMatchObject({ compTimeEarnedMinutes: 0, compTimeTakenMinutes: 90, compTimeTakenHours: 1.5 });
+    expect(rowOf(rows, w.A02, '2026-03')).toMatchObject({ compTimeEarnedMinutes: 180, compTimeTakenMinutes: 0, compTimeEarnedHours: 3 });
+    expect(rowOf(rows, w.A02, '2026-04')).toMatchObject({ compTimeEarnedMinutes: 0, compTimeTakenMinutes: 0 });
+    const withFeb = (await query('section', 'from=2026-02-28&to=2026-03-31&groupBy=window&period=all')).body.data.totals;
+    expect(withFeb).toMatchObject({ compTimeEarnedMinutes: 780, compTimeTakenMinutes: 420, compTimeEarnedHours: 13 });
+    const items = (await query('chief', 'from=2026-03-01&to=2026-03-31&groupBy=item&period=all')).body.data.groups;
+    expect(rowOf(items, item['BDC-003'], 'all')).toMatchObject({ compTimeEarnedMinutes: 240, compTimeTakenMinutes: 0 });
+    expect(rowOf(items, item['GJJ-001'], 'all')).toMatchObject({ compTimeEarnedMinutes: 180 });
+    expect(rowOf(items, item['BDC-002'], 'all')).toMatchObject({ compTimeEarnedMinutes: 0 });
+    expect(rowOf(items, null, 'all')).toMatchObject({ compTimeEarnedMinutes: 300, compTimeTakenMinutes: 420 });
+    const days = (await query('section', 'from=2026-03-01&to=2026-03-31&groupBy=window&period=day')).body.data.groups;
+    expect(rowOf(days, w.A01, '2026-03-07')).toMatchObject({ compTimeEarnedMinutes: 240, compTimeTakenMinutes: 0 });
+    expect(rowOf(days, w.A01, '2026-03-16')).toMatchObject({ bookings: 0, compTimeEarnedMinutes: 0, compTimeTakenMinutes: 420 });
+    const lead = (await query('lead', 'from=2026-03-01&to=2026-04-30&groupBy=window&period=month')).body.data;
+    expect(lead.totals).toMatchObject({ compTimeEarnedMinutes: 540, compTimeTakenMinutes: 510 });
+    expect((await query('lead7', 'from=2026-03-01&to=2026-04-30')).body.data.totals).toMatchObject({ compTimeEarnedMinutes: 0, compTimeTakenMinutes: 0 });
   });
 
   it('R-SUP-3 per item over March: facts follow their booking\'s item; those without a booking are grouped apart', async () => {
@@ -162,7 +197,7 @@ describe('statistics', () => {
     expect((await query('section', 'month=2026-3')).body.errors[0].code).toBe('INVALID_MONTH');
   });
 
-  it('R-SUP-3 exported to Excel with the same figures and zh-CN column titles', async () => {
+  it('R-SUP-3 R-CMP-3 exported to Excel with the same figures and zh-CN column titles', async () => {
     const res = await as.section.get('/api/statistics:export?month=2026-03&groupBy=window&period=all').set('X-Test-Now', NOW)
       .buffer(true).parse((r, cb) => {
         const chunks: Buffer[] = [];
@@ -179,6 +214,7 @@ describe('statistics', () => {
     const a01 = sheet.find((r) => r[0] === 'A01 不动产登记窗口')!;
     expect(a01[sheet[0].indexOf('满意率（%）')]).toBe(50);
     expect(a01[sheet[0].indexOf('预约量')]).toBe(6);
+    expect([a01[sheet[0].indexOf('调休获得（小时）')], a01[sheet[0].indexOf('调休使用（小时）')]]).toEqual([9, 7]);
     expect(sheet[sheet.length - 1][0]).toBe('合计');
   });
 
@@ -189,7 +225,8 @@ describe('statistics', () => {
     expect(windows.map((x: any) => x.code)).toEqual(['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08']);
     const a01 = windows[0];
     expect(a01).toMatchObject({ name: '不动产登记窗口', lead: '不动产窗口 张伟' });
-    expect(a01.stats).toMatchObject({ bookings: 6, satisfactionRate: 50, penaltyPointsConfirmed: 2 });
+    expect(a01.stats).toMatchObject({ bookings: 6, satisfactionRate: 50, penaltyPointsConfirmed: 2, compTimeEarnedHours: 9, compTimeTakenHours: 7 });
+    expect(windows[1].stats).toMatchObject({ compTimeEarnedHours: 3, compTimeTakenHours: 0 });
     expect(a01.cases.map((c: any) => c.id)).toEqual([k.k1, k.k2, k.k3]);
     expect(a01.complaints).toHaveLength(1);
     expect(a01.penalties.map((p: any) => p.status)).toEqual(['confirmed', 'proposed', 'dismissed']);

@@ -1,6 +1,6 @@
 // The monthly report 《“预约+无休”服务月度报告》 (R-SUP-3, R-SUP-1): one A4 page per window with its
-// figures, rating levels as bars, its cases, complaints and penalty points. Printing shows only the
-// pages (print stylesheet below); Excel export downloads the same figures from statistics:export.
+// figures (comp time earned/taken in hours among them), rating levels as bars, its cases, complaints
+// and penalty points. Printing shows only the pages (print stylesheet below); Excel export downloads the same figures from statistics:export.
 import { Alert, Button, Empty, Input, Space, Spin } from 'antd';
 import { useAPIClient } from '@nocobase/client';
 import React, { useCallback, useEffect, useState } from 'react';
@@ -51,6 +51,7 @@ function Figures({ s, t }: { s: any; t: (k: string) => string }) {
     [t('Bad-review cases'), s.badReviewCases], [t('Closed on time (%)'), s.badReviewClosedOnTimeRate],
     [t('Overdue or closed late'), s.badReviewCasesOverdue], [t('Complaints'), `${s.complaints}（${t('Complaints closed on time')} ${s.complaintsClosedOnTime}）`],
     [t('Penalty points (confirmed)'), s.penaltyPointsConfirmed], [t('Penalty points (proposed)'), s.penaltyPointsProposed],
+    [t('Comp time earned (h)'), s.compTimeEarnedHours], [t('Comp time taken (h)'), s.compTimeTakenHours],
   ];
   return (
     <>

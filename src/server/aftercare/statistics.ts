@@ -1,8 +1,8 @@
 // Statistics (R-SUP-3) computed by the database: one grouped query per source table (bookings,
-// approved reschedules, ratings, rectification cases, complaints, penalty points), each returning a
-// few rows per group × period, merged here by key. Each fact counts in the period it happened in:
-// bookings by appointmentStart, ratings by visitedAt, cases/complaints by openedAt, penalty points
-// by occurredAt — all as Shanghai dates.
+// approved reschedules, ratings, rectification cases, complaints, penalty points, comp-time ledger),
+// each returning a few rows per group × period, merged here by key. Each fact counts in the period it
+// happened in: bookings by appointmentStart, ratings by visitedAt, cases/complaints by openedAt,
+// penalty points by occurredAt, comp time by the ledger entry's `at` — all as Shanghai dates.
 import type { Database } from '@nocobase/database';
 import { RATING_LEVELS } from '../../rules/aftercare';
 import { COUNT_FIELDS, GroupBy, Period, StatCounts, emptyCounts, ratesOf } from '../../rules/statistics';
@@ -61,6 +61,7 @@ function sources(db: Database): Source[] {
   const k = (attr: string) => c('k', 'rectificationCases', attr);
   const m = (attr: string) => c('m', 'complaints', attr);
   const p = (attr: string) => c('p', 'penalties', attr);
+  const e = (attr: string) => c('e', 'compTimeEntries', attr);
   return [
     {
       table: `${table('bookings')} b`, joins: `LEFT JOIN ${table('serviceItems')} si ON si.${sql(db).qi('id')} = ${b('serviceItemId')}`,
@@ -116,6 +117,18 @@ function sources(db: Database): Source[] {
         `${sum(`${p('status')} = 'proposed'`, `COALESCE(${p('points')}, 0)`)} AS "penaltyPointsProposed"`,
       ],
     },
+    {
+      // Comp time (调休, R-CMP-3): earned rows of a booking follow its item; shift-earned and taken
+      // rows have no item (grouped apart, like complaints without a booking).
+      table: `${table('compTimeEntries')} e`,
+      joins: `LEFT JOIN ${table('bookings')} b ON ${e('sourceType')} = 'booking' AND b.${sql(db).qi('id')} = ${e('sourceId')}`,
+      group: { window: e('windowId'), item: b('serviceItemId') }, at: e('at'), window: e('windowId'),
+      where: `${e('kind')} IN ('earned', 'taken')`,
+      select: [
+        `${sum(`${e('kind')} = 'earned'`, `COALESCE(${e('minutes')}, 0)`)} AS "compTimeEarnedMinutes"`,
+        `${sum(`${e('kind')} = 'taken'`, `COALESCE(${e('minutes')}, 0)`)} AS "compTimeTakenMinutes"`,
+      ],
+    },
   ];
 }
 
@@ -139,7 +152,7 @@ export async function computeStatistics(db: Database, q: StatQuery): Promise<{ r
       replacements: { from: q.from, to: q.to, windowIds: q.windowIds?.length ? q.windowIds : [-1] },
     }) as Promise<any[]>;
   };
-  // Server databases answer the six queries side by side; SQLite has one connection anyway.
+  // Server databases answer the seven queries side by side; SQLite has one connection anyway.
   const list = sources(db);
   const results = dialect === 'sqlite' ? await list.reduce(async (acc, s) => [...(await acc), await run(s)], Promise.resolve([] as any[][])) : await Promise.all(list.map(run));
   for (const rows of results) {
@@ -192,7 +205,7 @@ function flatten(groupId: number | null, groupName: string, period: string, c: S
 }
 
 const RATE_FIELDS = ['rated', 'satisfiedTotal', 'badReviews', 'satisfactionRate', 'onTimeRate', 'avgHandlingMinutes', 'avgExpectedMinutes',
-  'badReviewClosedOnTimeRate'] as const;
+  'badReviewClosedOnTimeRate', 'compTimeEarnedHours', 'compTimeTakenHours'] as const;
 
 async function groupNames(db: Database, groupBy: GroupBy, ids: number[]) {
   if (!ids.length) return new Map<number, string>();
@@ -212,4 +225,5 @@ export const STAT_COLUMNS: [string, string][] = [
   ['badReviewCasesClosedOnTime', 'Closed on time'], ['badReviewClosedOnTimeRate', 'Closed on time (%)'],
   ['badReviewCasesOverdue', 'Overdue or closed late'], ['complaints', 'Complaints'], ['complaintsClosedOnTime', 'Complaints closed on time'],
   ['penaltyPointsConfirmed', 'Penalty points (confirmed)'], ['penaltyPointsProposed', 'Penalty points (proposed)'],
+  ['compTimeEarnedHours', 'Comp time earned (h)'], ['compTimeTakenHours', 'Comp time taken (h)'],
 ];
