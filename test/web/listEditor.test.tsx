@@ -2,7 +2,8 @@
 // materials are an ordered list the admin edits) and the inline cell editors (Enter saves, Escape
 // puts back what is stored, a server refusal shows under the cell).
 import React from 'react';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { render } from './render';
 import { MaterialsEditor } from '../../src/client/listEditor/MaterialsEditor';
 import { EditableNumber, EditableText } from '../../src/client/listEditor/cells';
 import type { EditorItem } from '../../src/client/listEditor/logic';
