@@ -99,7 +99,7 @@ describe('RegistrationForm', () => {
     expect(screen.queryByTestId('desk-item-notice')).toBeNull();
     await chooseItemAndDay();
     const materials = screen.getByTestId('desk-item-materials');
-    expect([...materials.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['ID card', 'Property deed']);
+    expect(Array.from(materials.querySelectorAll('li')).map((li) => li.textContent)).toEqual(['ID card', 'Property deed']);
     expect(screen.getByTestId('desk-item-holiday').getAttribute('data-on')).toBe('yes');
     expect(screen.getByTestId('desk-item-weekend').getAttribute('data-on')).toBe('no');
     expect(screen.getByTestId('desk-recorder').textContent).toContain('Desk Li');
