@@ -100,7 +100,7 @@ describe('packaging', () => {
     // The CLI can exit 0 after logging an error, so the table decides.
     expect(await pluginRow(dbFile, PLUGIN)).toMatchObject({
       // NocoBase names a plugin by its package name less a known prefix; a plain app knows none for @govhall.
-      name: PLUGIN, packageName: PLUGIN, version: '0.1.0', enabled: 1, installed: 1,
+      name: PLUGIN, packageName: PLUGIN, version: require('../../package.json').version, enabled: 1, installed: 1,
     });
 
     // NocoBase linked its node_modules entry to the storage copy (not to our repo), and `pm enable`
