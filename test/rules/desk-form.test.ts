@@ -1,6 +1,5 @@
-// The registration form's logic (src/client/desk/logic.ts) as plain functions: React and antd are
-// not installable here (the host page provides them), so there is no jsdom component test; what the
-// components decide is decided by these functions, and the browser test drives the components.
+// The registration form's logic (src/client/desk/logic.ts) as plain functions; the form itself is
+// rendered in jsdom in test/web/desk.test.tsx, and the browser test drives it in Chromium.
 import { bookableDates, fieldOfError, firstBookableDate, formDay, formMinute, formSpan, freeSlots, phoneState, printedForm } from '../../src/client/desk/logic';
 
 const day = (date: string, bookable: boolean, slots: [string, number][] = []) => ({

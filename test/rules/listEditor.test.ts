@@ -1,6 +1,6 @@
-// The service-list editor's pure logic (src/client/listEditor/logic.ts). React components are not
-// unit-tested here: jsdom, React and antd are not installed in this repo (the host page provides
-// them); the components are covered by test/browser/list-editor.test.ts in Chromium.
+// The service-list editor's pure logic (src/client/listEditor/logic.ts). The materials dialog and
+// the inline cells are rendered in jsdom in test/web/listEditor.test.tsx; the whole block is
+// covered by test/browser/list-editor.test.ts in Chromium.
 import {
   changedValues, cleanMaterials, errorText, filterItems, moveItem, overHalfDay, shiftEntry, toEditorItem, toServerValues,
   type EditorItem,

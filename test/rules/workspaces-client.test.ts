@@ -1,6 +1,6 @@
-// The role workspaces' logic as pure functions (src/client/workspaces/logic.ts). jest-environment-jsdom
-// is not installed here, so the React components are proven in Chromium (test/browser/workspaces.test.ts)
-// and what they decide is proven here.
+// The role workspaces' logic as pure functions (src/client/workspaces/logic.ts). The components read
+// the host's API client through @nocobase/client hooks and draw on a canvas (no 2D context in jsdom),
+// so they are proven in Chromium (test/browser/workspaces.test.ts) and what they decide is proven here.
 import {
   canDecideReschedule, completionDefaults, contactSummary, pendingReschedule, handlerInput, hasSignatureInk, myBookingsQuery, servicePeriod, shanghaiRange,
   shanghaiWall, signatureInput, staffActions, wallToIso, workspaceTabs, type DayOfCalendar,
