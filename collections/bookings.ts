@@ -36,7 +36,11 @@ export default defineCollection({
         { value: 'holiday', label: tval('Holiday appointment') }, { value: 'weekend', label: tval('Weekend service') },
       ] } },
     text('applicantName', 'Applicant name'),
+    // The mask only (139****1234); the number itself is sealed below (src/server/bookings/phoneVault.ts, R-X-2).
     { ...text('applicantPhone', 'Applicant phone'), interface: 'phone' },
+    // Never in a response (`hidden`: Model#toJSON drops them), never filterable or sortable (reads.ts).
+    { type: 'string', name: 'applicantPhoneHash', index: true, hidden: true },
+    { type: 'text', name: 'applicantPhoneSealed', hidden: true },
     text('applicantUnit', 'Applicant unit'),
     { type: 'belongsTo', name: 'serviceItem', target: 'serviceItems', foreignKey: 'serviceItemId', interface: 'm2o',
       uiSchema: { title: tval('Service item'), 'x-component': 'AssociationField',

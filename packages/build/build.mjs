@@ -2,7 +2,10 @@
 //   dist/server/index.js            server plugin, our code + chinese-days bundled, @nocobase/* external
 //   dist/server/collections/*.js    one defineCollection per file (NocoBase imports the folder)
 //   dist/server/migrations/*.js     timestamped Migration classes
-//   dist/client/index.js            AMD module; react, antd, @nocobase/client … come from the host page
+//   dist/client/index.js            AMD module '<package>' for the classic shell (/admin); react, antd,
+//                                   @nocobase/client … come from the host page
+//   dist/client-v2/index.js         AMD module '<package>/client-v2' for the V2-only shell (/v/), which
+//                                   loads it when the package has ./client-v2.js (server: PackageUrls)
 //   dist/locale/*.json              loaded by NocoBase's i18n as the plugin's namespace
 //   dist/externalVersion.js         versions of the host packages we were built against
 import * as esbuild from 'esbuild';
@@ -25,6 +28,21 @@ const clientExternals = [
   '@nocobase/client', '@nocobase/client-v2', '@nocobase/flow-engine', '@nocobase/utils/client',
   '@nocobase/plugin-workflow/client',
 ];
+// What the V2 page defines for plugins (client-v2 src/utils/globalDeps.ts in NocoBase 2.2): no
+// @nocobase/client and no plugin's client; importing one of those fails the build, not the page.
+const clientV2Externals = [
+  'react', 'react-dom', 'react-i18next', 'i18next', 'antd', 'antd-style', '@ant-design/icons', 'dayjs', 'lodash',
+  '@formily/react', '@formily/core', '@formily/shared', '@formily/antd-v5', 'react-router-dom',
+  '@nocobase/client-v2', '@nocobase/flow-engine', '@nocobase/utils/client',
+];
+const notInV2 = {
+  name: 'not-in-v2-shell',
+  setup(build) {
+    build.onResolve({ filter: /^@nocobase\/(client|plugin-[\w-]+\/client)$/ }, (args) => ({
+      errors: [{ text: `${args.path} is not provided by the V2 shell: src/client-v2 must not import it (from ${path.relative(root, args.importer)})` }],
+    }));
+  },
+};
 
 // Server: everything NocoBase ships stays external; our own code and chinese-days are bundled
 // so the tarball works in any NocoBase app without a node_modules of its own.
@@ -64,21 +82,29 @@ async function buildServer() {
   }
 }
 
-async function buildClient() {
+/** An esbuild CJS bundle wrapped as a named AMD module whose dependencies the host page defines. */
+async function buildAmd({ entry, moduleName, externals, outfile, plugins = [] }) {
   const result = await esbuild.build({
-    entryPoints: [path.join(root, 'src/client/index.tsx')],
+    entryPoints: [path.join(root, entry)],
     bundle: true, platform: 'browser', format: 'cjs', target: 'es2020', write: false, minify: true,
-    external: clientExternals, jsx: 'transform', logLevel: 'warning',
+    external: externals, jsx: 'transform', logLevel: 'warning', plugins,
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  const deps = clientExternals;
   const body = result.outputFiles[0].text;
   const amd =
-    `define(${JSON.stringify(pkg.name)}, ${JSON.stringify(['require', 'exports', 'module', ...deps])}, ` +
+    `define(${JSON.stringify(moduleName)}, ${JSON.stringify(['require', 'exports', 'module', ...externals])}, ` +
     `function (require, exports, module) {\n${body}\n});\n`;
-  fs.mkdirSync(path.join(dist, 'client'), { recursive: true });
-  fs.writeFileSync(path.join(dist, 'client/index.js'), amd);
+  fs.mkdirSync(path.dirname(path.join(dist, outfile)), { recursive: true });
+  fs.writeFileSync(path.join(dist, outfile), amd);
 }
+
+const buildClient = () =>
+  buildAmd({ entry: 'src/client/index.tsx', moduleName: pkg.name, externals: clientExternals, outfile: 'client/index.js' });
+const buildClientV2 = () =>
+  buildAmd({
+    entry: 'src/client-v2/index.tsx', moduleName: `${pkg.name}/client-v2`, externals: clientV2Externals,
+    outfile: 'client-v2/index.js', plugins: [notInV2],
+  });
 
 // dist/locale/<lang>.json = every <lang>.json under src/client/locale and src/locale, including
 // their sub-folders (one per feature, e.g. src/locale/duty/zh-CN.json), merged into one flat
@@ -125,6 +151,8 @@ await buildServer();
 step('server, collections, migrations');
 await buildClient();
 step('client bundle');
+await buildClientV2();
+step('client-v2 bundle');
 copyLocale();
 writeExternalVersion();
 fs.rmSync(finalDist, { recursive: true, force: true });

@@ -34,8 +34,10 @@ export function aftercareWithDefaults(stored?: Partial<AftercareSettings> | null
 const MAX_WORKING_DAYS = 60; // a quarter of a year: more is a typo, not a policy
 
 function badCount(field: string, value: unknown, min: number, max: number): RuleViolation | null {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return null;
-  return new RuleViolation('SETTINGS_NUMBER_INVALID', { field, value: String(value) });
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) return new RuleViolation('SETTINGS_NUMBER_INVALID', { field, value: String(value) });
+  // Too large: say the range (the booking section's message), not "must be positive".
+  if (value > max) return new RuleViolation('SETTINGS_NUMBER_OUT_OF_RANGE', { field, value, min, max });
+  return null;
 }
 
 /** The first problem of a settings section, or null when it may be used. */

@@ -27,20 +27,18 @@ export const ROLES = ['admin', 'desk', 'section', 'sectionChief', 'windowLead', 
 export type Role = (typeof ROLES)[number];
 
 export type BookingAction =
-  | 'register' | 'dispatch' | 'signFor' | 'assignHandlers' | 'logContact' | 'requestReschedule'
-  | 'decideReschedule' | 'arrive' | 'complete' | 'abandon' | 'cancel';
+  | 'register' | 'dispatch' | 'signFor' | 'signForCooperation' | 'assignHandlers' | 'logContact' | 'requestReschedule'
+  | 'decideReschedule' | 'arrive' | 'complete' | 'correctServedTime' | 'abandon' | 'cancel';
 
+/** Who may take a step is the access policy's (src/rules/policy.ts BOOKING_POLICY), not the state machine's. */
 export interface Transition {
   /** Statuses the action may start from; `null` = no booking yet (only `register`). */
   from: (BookingStatus | null)[];
   /** The new status, or 'same' for actions that record something without moving the booking. */
   to: BookingStatus | 'same';
-  roles: Role[];
   reasonRequired?: boolean;
 }
 
-const SECTION: Role[] = ['admin', 'section', 'sectionChief'];
-const WINDOW: Role[] = ['admin', 'windowLead', 'windowStaff'];
 /** After sign-for and before anyone arrived: the window holds the booking. */
 const HELD: BookingStatus[] = ['signedFor', 'contacted'];
 
@@ -48,20 +46,24 @@ const HELD: BookingStatus[] = ['signedFor', 'contacted'];
  * There is no "reject" for a window (R-DSP-2: 不得拒绝). A reschedule is a request with its own
  * decision and never moves the status (the booking stays with the window meanwhile). `arrive`
  * needs `contacted`, so a handler logs at least one contact (attempt) first (R-PRE-1); `abandon`
- * does not, because an applicant who cannot be reached at all may still give up (R-DAY-2).
+ * does not, because an applicant who cannot be reached at all may still give up (R-DAY-2). A
+ * cooperating window signs for its part while the booking is open after dispatch (R-DSP-3); the
+ * served times of a completed booking are corrected with a reason (R-X-6).
  */
 export const TRANSITIONS: Record<BookingAction, Transition> = {
-  register: { from: [null], to: 'registered', roles: ['admin', 'desk'] },
-  dispatch: { from: ['registered'], to: 'dispatched', roles: SECTION },
-  signFor: { from: ['dispatched'], to: 'signedFor', roles: ['admin', 'windowLead'] },
-  assignHandlers: { from: HELD, to: 'same', roles: ['admin', 'windowLead'] },
-  logContact: { from: HELD, to: 'contacted', roles: WINDOW },
-  requestReschedule: { from: HELD, to: 'same', roles: WINDOW, reasonRequired: true },
-  decideReschedule: { from: HELD, to: 'same', roles: ['admin', 'sectionChief'] },
-  arrive: { from: ['contacted'], to: 'inService', roles: WINDOW },
-  complete: { from: ['inService'], to: 'completed', roles: WINDOW },
-  abandon: { from: HELD, to: 'abandoned', roles: WINDOW, reasonRequired: true },
-  cancel: { from: ['registered', 'dispatched', ...HELD], to: 'cancelled', roles: SECTION, reasonRequired: true },
+  register: { from: [null], to: 'registered' },
+  dispatch: { from: ['registered'], to: 'dispatched' },
+  signFor: { from: ['dispatched'], to: 'signedFor' },
+  signForCooperation: { from: ['dispatched', ...HELD, 'inService'], to: 'same' },
+  assignHandlers: { from: HELD, to: 'same' },
+  logContact: { from: HELD, to: 'contacted' },
+  requestReschedule: { from: HELD, to: 'same', reasonRequired: true },
+  decideReschedule: { from: HELD, to: 'same' },
+  arrive: { from: ['contacted'], to: 'inService' },
+  complete: { from: ['inService'], to: 'completed' },
+  correctServedTime: { from: ['completed'], to: 'same', reasonRequired: true },
+  abandon: { from: HELD, to: 'abandoned', reasonRequired: true },
+  cancel: { from: ['registered', 'dispatched', ...HELD], to: 'cancelled', reasonRequired: true },
 };
 
 export const BOOKING_ACTIONS = Object.keys(TRANSITIONS) as BookingAction[];
@@ -69,13 +71,13 @@ export const BOOKING_ACTIONS = Object.keys(TRANSITIONS) as BookingAction[];
 const isBlank = (v: unknown) => v === undefined || v === null || String(v).trim() === '';
 
 /**
- * May `role` do `action` on a booking in `status`? Returns the resulting status ('same' resolved)
- * or throws: status first (the action makes no sense here), then role, then the missing reason.
+ * May `action` be taken on a booking in `status`? Returns the resulting status ('same' resolved)
+ * or throws: the status first (the action makes no sense here), then the missing reason. Who may
+ * is asked before, of the policy (assertMayDo).
  */
 export function transition(
   status: BookingStatus | null,
   action: BookingAction,
-  role: Role,
   opts: { reason?: string | null } = {},
 ): { to: BookingStatus } {
   const rule = Object.prototype.hasOwnProperty.call(TRANSITIONS, action) ? TRANSITIONS[action] : undefined;
@@ -83,7 +85,6 @@ export function transition(
   if (!rule.from.includes(status ?? null)) {
     throw new RuleViolation('ACTION_NOT_ALLOWED_FROM_STATUS', { action, status: status ?? 'none' });
   }
-  if (!rule.roles.includes(role)) throw new RuleViolation('ROLE_NOT_ALLOWED', { action, role: String(role) }, 403);
   if (rule.reasonRequired && isBlank(opts.reason)) throw new RuleViolation('REASON_REQUIRED', { action });
   return { to: rule.to === 'same' ? (status as BookingStatus) : rule.to };
 }
@@ -192,7 +193,7 @@ export interface Registration {
 // Angle brackets never occur in a name; refusing them keeps markup out of every later view and export.
 const MARKUP_OR_CONTROL = /[<>\u0000-\u001f\u007f]/;
 
-function checkApplicant(input: RegistrationInput): void {
+function checkApplicant(input: RegistrationInput, rescheduling = false): void {
   if (isBlank(input.applicantName)) throw new RuleViolation('APPLICANT_NAME_REQUIRED');
   const name = String(input.applicantName).trim();
   if ([...name].length > NAME_MAX) throw new RuleViolation('APPLICANT_NAME_TOO_LONG', { max: NAME_MAX });
@@ -201,7 +202,8 @@ function checkApplicant(input: RegistrationInput): void {
     const unit = String(input.unit).trim();
     if ([...unit].length > UNIT_MAX || MARKUP_OR_CONTROL.test(unit)) throw new RuleViolation('APPLICANT_UNIT_INVALID', { max: UNIT_MAX });
   }
-  const phone = checkPhone(input.phone);
+  // A booking being moved keeps the number checked when it was taken (stored sealed, R-X-2).
+  const phone = rescheduling ? null : checkPhone(input.phone);
   if (phone) throw phone;
   if (!CHANNELS.includes(input.channel)) throw new RuleViolation('CHANNEL_INVALID', { value: String(input.channel ?? '') });
 }
@@ -262,7 +264,7 @@ export function checkHolidayBookingDay(period: HolidayPeriod, ctx: RegistrationC
  */
 export function checkRegistration(input: RegistrationInput, ctx: RegistrationContext): Registration {
   const settings = ctx.settings ?? DEFAULT_SETTINGS;
-  checkApplicant(input);
+  checkApplicant(input, ctx.rescheduling);
   const start = parseStart(input.start);
   if (!start) throw new RuleViolation('START_INVALID', { value: String(input.start ?? '').slice(0, 40) });
   if (start.getTime() <= ctx.now.getTime()) throw new RuleViolation('START_IN_PAST', { start: formatShanghai(start) });
@@ -438,49 +440,112 @@ export function checkAbandon(start: Date, now: Date, lateMinutes: number = DEFAU
   }
 }
 
-// ---------- completion (R-DAY-3) ----------
+// ---------- completion (R-DAY-3) and served time (R-X-6) ----------
 
 export interface Signature {
-  /** 'image': the applicant's drawn/scanned signature; 'confirmation': a recorded confirmation (e.g. by phone). */
+  /** 'image': the applicant's drawn signature (a PNG data URL); 'confirmation': a recorded confirmation (e.g. by phone). */
   kind: 'image' | 'confirmation';
   value: string;
 }
 
-export interface CompletionInput {
+export interface ServedTimeInput {
   actualStart?: Date | string | null;
   actualEnd?: Date | string | null;
-  signature?: Signature | null;
   now: Date;
+  /** When the applicant's arrival was recorded (bookings.arrivedAt); null only for rows from before it was. */
+  arrivedAt: Date | null;
+  /** The agreed start: its Shanghai date is the appointment day. */
+  appointmentStart: Date;
+  /** The service sessions of that day's kind (sessionsFor(booking.kind, settings)). */
+  sessions: readonly Session[];
 }
 
-/** Clocks of tablets and servers drift; an end a few minutes "ahead" is not a lie. */
+export interface CompletionInput extends ServedTimeInput {
+  signature?: unknown;
+}
+
+/**
+ * Clocks of tablets and servers drift, and the form sends whole minutes: a start up to this much
+ * before the recorded arrival, or an end this much "ahead", is the same moment — stored as the
+ * arrival / now, never beyond.
+ */
 export const CLOCK_SKEW_MINUTES = 5;
-const SIGNATURE_MAX_CHARS = 2_000_000; // a data-URL PNG of a signature pad is far below this
-const IMAGE_VALUE = /^(data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/=\s]+|https?:\/\/\S+|\/\S+)$/;
+/** A signature pad's PNG is a few KB to a few tens of KB; 200 KB is generous and bounds the row. */
+export const SIGNATURE_IMAGE_MAX_BYTES = 200 * 1024;
+export const CONFIRMATION_MAX = 500;
+const PNG_DATA_URL = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f<>]/;
 
-function checkSignature(signature: Signature | null | undefined): void {
-  if (!signature || isBlank(signature.value)) throw new RuleViolation('SIGNATURE_REQUIRED');
-  const value = String(signature.value);
-  const ok =
-    value.length <= SIGNATURE_MAX_CHARS &&
-    ((signature.kind === 'image' && IMAGE_VALUE.test(value.trim())) || (signature.kind === 'confirmation' && value.trim().length <= 500));
-  if (!ok) throw new RuleViolation('SIGNATURE_INVALID', { kind: String(signature.kind) });
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/** The signature as stored: exactly { kind, value }, a bounded PNG or a bounded plain-text confirmation. */
+export function checkSignature(signature: unknown): Signature {
+  if (signature === undefined || signature === null || signature === '') throw new RuleViolation('SIGNATURE_REQUIRED');
+  if (!isPlainObject(signature)) throw new RuleViolation('SIGNATURE_INVALID', { kind: '-' });
+  const kind = String(signature.kind ?? '-').slice(0, 20);
+  const extra = Object.keys(signature).filter((k) => k !== 'kind' && k !== 'value');
+  if (extra.length || typeof signature.value !== 'string' && signature.value !== undefined && signature.value !== null) {
+    throw new RuleViolation('SIGNATURE_INVALID', { kind });
+  }
+  if (isBlank(signature.value)) throw new RuleViolation('SIGNATURE_REQUIRED');
+  const value = String(signature.value).trim();
+  if (signature.kind === 'image') {
+    const m = PNG_DATA_URL.exec(value);
+    const bytes = m ? Math.floor((m[1].length * 3) / 4) - (m[1].endsWith('==') ? 2 : m[1].endsWith('=') ? 1 : 0) : 0;
+    if (!m) throw new RuleViolation('SIGNATURE_INVALID', { kind });
+    if (bytes > SIGNATURE_IMAGE_MAX_BYTES) throw new RuleViolation('SIGNATURE_TOO_LARGE', { kb: Math.ceil(bytes / 1024), maxKb: SIGNATURE_IMAGE_MAX_BYTES / 1024 });
+    return { kind: 'image', value };
+  }
+  if (signature.kind === 'confirmation') {
+    if ([...value].length > CONFIRMATION_MAX || CONTROL.test(value)) throw new RuleViolation('SIGNATURE_INVALID', { kind });
+    return { kind: 'confirmation', value };
+  }
+  throw new RuleViolation('SIGNATURE_INVALID', { kind });
 }
 
-/** R-DAY-3: actual start–end and the applicant's signature; returns the handling duration. */
-export function checkCompletion(input: CompletionInput): { durationMinutes: number } {
+/** Is the instant inside one of the day's sessions (ends inclusive: a service may end as the session does)? */
+function inSessions(instant: Date, date: string, sessions: readonly Session[]): boolean {
+  if (shanghaiDate(instant) !== date) return false;
+  const m = shanghaiMinutes(instant) + (instant.getUTCSeconds() * 1000 + instant.getUTCMilliseconds()) / 60000;
+  return sessionMinutes(sessions).some((s) => m >= s.start && m <= s.end);
+}
+
+/**
+ * R-X-6 served time is what was served: the actual start not before the recorded arrival, the
+ * actual end not after now, both on the appointment day inside its service sessions. Returns the
+ * times to store (within CLOCK_SKEW_MINUTES clamped to the arrival / now) and their minutes.
+ */
+export function checkServedTime(input: ServedTimeInput): { start: Date; end: Date; durationMinutes: number } {
   if (isBlank(input.actualStart) || isBlank(input.actualEnd)) throw new RuleViolation('ACTUAL_TIMES_REQUIRED');
-  const start = parseStart(input.actualStart);
-  const end = parseStart(input.actualEnd);
+  let start = parseStart(input.actualStart);
+  let end = parseStart(input.actualEnd);
   if (!start || !end) throw new RuleViolation('START_INVALID', { value: String(start ? input.actualEnd : input.actualStart).slice(0, 40) });
-  if (end.getTime() <= start.getTime()) {
-    throw new RuleViolation('ACTUAL_END_NOT_AFTER_START', { start: formatShanghai(start), end: formatShanghai(end) });
-  }
   if (end.getTime() > addMinutes(input.now, CLOCK_SKEW_MINUTES).getTime()) {
     throw new RuleViolation('ACTUAL_END_IN_FUTURE', { end: formatShanghai(end) });
   }
-  checkSignature(input.signature);
-  return { durationMinutes: Math.round((end.getTime() - start.getTime()) / 60000) };
+  if (end.getTime() > input.now.getTime()) end = new Date(input.now.getTime());
+  const arrived = input.arrivedAt ? new Date(input.arrivedAt) : null;
+  if (arrived && start.getTime() < addMinutes(arrived, -CLOCK_SKEW_MINUTES).getTime()) {
+    throw new RuleViolation('ACTUAL_START_BEFORE_ARRIVAL', { start: formatShanghai(start), arrived: formatShanghai(arrived) });
+  }
+  if (arrived && start.getTime() < arrived.getTime()) start = arrived;
+  if (end.getTime() <= start.getTime()) {
+    throw new RuleViolation('ACTUAL_END_NOT_AFTER_START', { start: formatShanghai(start), end: formatShanghai(end) });
+  }
+  const day = shanghaiDate(input.appointmentStart);
+  for (const t of [start, end]) {
+    if (!inSessions(t, day, input.sessions)) {
+      throw new RuleViolation('ACTUAL_TIME_OUTSIDE_SESSIONS', { time: formatShanghai(t), date: day, sessions: formatSessions(input.sessions) });
+    }
+  }
+  return { start, end, durationMinutes: Math.round((end.getTime() - start.getTime()) / 60000) };
+}
+
+/** R-DAY-3 R-X-6: the served time and the applicant's signature; returns what to store. */
+export function checkCompletion(input: CompletionInput): { start: Date; end: Date; durationMinutes: number; signature: Signature } {
+  const served = checkServedTime(input);
+  return { ...served, signature: checkSignature(input.signature) };
 }
 
 // ---------- booking number ----------

@@ -1,4 +1,5 @@
 import { RuleViolation } from './errors';
+import { checkPlainText } from './input';
 // Statutory calendar (法定节假日 / 调休): R-CAL-1..3, R-LST-3.
 // Pure rules, no NocoBase import. Every date is a Shanghai calendar date 'YYYY-MM-DD';
 // arithmetic runs on UTC day numbers so the server's own TZ never leaks in.
@@ -139,6 +140,19 @@ export function validateCalendarDay(day: CalendarDay): RuleViolation | null {
       `${day.date}: kind ${day.kind} contradicts the weekday (weekends are weekendRest or makeupWorkday)`);
   }
   return null;
+}
+
+/** Bounds of the texts an admin enters on a day: a holiday's name ("中秋节、国庆节") and a note. */
+export const CALENDAR_TEXT_BOUNDS = { holidayNameMax: 50, noteMax: 2000 } as const;
+
+/**
+ * R-CAL-1 R-X-3: the texts of a day as an admin enters them (calendar:setDay, the generic API) are
+ * plain text and bounded; markup is refused, not stored for a page to render. Not applied to rows
+ * already stored (the Calendar reads what is there).
+ */
+export function validateCalendarDayText(day: { holidayName?: unknown; note?: unknown }): RuleViolation | null {
+  return checkPlainText('holidayName', day.holidayName, { max: CALENDAR_TEXT_BOUNDS.holidayNameMax })
+    ?? checkPlainText('calendarNote', day.note, { max: CALENDAR_TEXT_BOUNDS.noteMax, multiline: true });
 }
 
 // ---------- the calendar ----------

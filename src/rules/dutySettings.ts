@@ -2,7 +2,7 @@
 // and comp-time rules that a centre may change. Pure: the server reads a stored partial object
 // through loadDutySettings (src/server/duty/settings.ts) and completes it with these defaults.
 import { RuleViolation } from './errors';
-import { parseHHmm } from './settings';
+import { MAX_SESSIONS, parseHHmm } from './settings';
 
 /** One planned stretch of a service day in Shanghai wall time, 'HH:mm'. */
 export interface ShiftTime {
@@ -46,11 +46,12 @@ export const DUTY_SETTINGS_DEFAULTS: Readonly<DutyRosterSettings> = Object.freez
   workingHours: WORKING_HOURS.map((s) => ({ ...s })),
 });
 
+// The value is echoed in the message: at most 60 characters of it.
 const invalid = (field: string, value: unknown) =>
-  new RuleViolation('DUTY_SETTING_INVALID', { field, value: JSON.stringify(value) ?? String(value) });
+  new RuleViolation('DUTY_SETTING_INVALID', { field, value: (JSON.stringify(value) ?? String(value)).slice(0, 60) });
 
 function checkShiftTimes(field: string, list: unknown): ShiftTime[] {
-  if (!Array.isArray(list) || list.length === 0) throw invalid(field, list);
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_SESSIONS) throw invalid(field, list);
   let previousEnd = -1;
   for (const s of list) {
     const start = parseHHmm(s?.start);

@@ -14,11 +14,29 @@ export const BOOKING_DATE_FIELDS = [
 ] as const;
 export type BookingDateField = (typeof BOOKING_DATE_FIELDS)[number];
 
+/**
+ * Settings (基本设置 › booking) a timed trigger may name as its offset, with the unit each is in:
+ * the default reminders follow them, so a centre that changes a number changes it once.
+ */
+export const OFFSET_SETTINGS = {
+  /** R-DAY-1 minutes past the agreed time: the late prompt. */
+  lateMinutes: 'minutes',
+  /** R-RSC-2 hours before the original appointment: the reschedule deadline reminder. */
+  rescheduleNoticeHours: 'hours',
+  /** R-PRE-1 hours after assignment without a logged contact: the contact reminder. */
+  contactReminderHours: 'hours',
+} as const satisfies Record<string, OffsetUnit>;
+export type OffsetSetting = keyof typeof OFFSET_SETTINGS;
+
 export interface TimeTriggerConfig {
   field: BookingDateField;
-  /** Signed: -1 with unit 'hours' is one hour before the field's time. */
+  /** Signed: -1 with unit 'hours' is one hour before the field's time. Ignored with `offsetSetting`. */
   offset: number;
   unit: OffsetUnit;
+  /** The offset is this setting's current value (in its own unit), times `offsetSign`. */
+  offsetSetting?: OffsetSetting;
+  /** -1: before the date, 1 (default): after it. */
+  offsetSign?: 1 | -1;
   /** Fire only while the booking is in one of these statuses (empty = any). */
   statuses?: string[];
   /** Fire only while a reschedule request is pending (R-RSC-2). */
@@ -34,13 +52,31 @@ export const DEFAULT_MAX_LATENESS_MINUTES = 24 * 60;
 export function checkTimeTriggerConfig(c: Partial<TimeTriggerConfig> | null | undefined): Record<string, string> | null {
   const problems: Record<string, string> = {};
   if (!c || !(BOOKING_DATE_FIELDS as readonly string[]).includes(c.field as string)) problems.field = 'TIMER_FIELD_INVALID';
-  if (!c || !Number.isInteger(c.offset) || Math.abs(c.offset as number) > 100000) problems.offset = 'TIMER_OFFSET_INVALID';
-  if (!c || !OFFSET_UNITS.includes(c.unit as OffsetUnit)) problems.unit = 'TIMER_UNIT_INVALID';
+  if (c?.offsetSetting !== undefined && c.offsetSetting !== null) {
+    if (!Object.prototype.hasOwnProperty.call(OFFSET_SETTINGS, c.offsetSetting)) problems.offsetSetting = 'TIMER_OFFSET_SETTING_INVALID';
+    if (c.offsetSign !== undefined && c.offsetSign !== null && c.offsetSign !== 1 && c.offsetSign !== -1) problems.offsetSign = 'TIMER_OFFSET_SIGN_INVALID';
+  } else {
+    if (!c || !Number.isInteger(c.offset) || Math.abs(c.offset as number) > 100000) problems.offset = 'TIMER_OFFSET_INVALID';
+    if (!c || !OFFSET_UNITS.includes(c.unit as OffsetUnit)) problems.unit = 'TIMER_UNIT_INVALID';
+  }
   if (c?.statuses !== undefined && c.statuses !== null && !Array.isArray(c.statuses)) problems.statuses = 'TIMER_STATUSES_INVALID';
   const late = c?.maxLatenessMinutes;
   if (late !== undefined && late !== null && (!Number.isInteger(late) || late < 0)) problems.maxLatenessMinutes = 'TIMER_LATENESS_INVALID';
   return Object.keys(problems).length ? problems : null;
 }
+
+/** The offset in force: the config's own number, or the named setting's value now (with its sign and unit). */
+export function resolveOffset(
+  c: Pick<TimeTriggerConfig, 'offset' | 'unit' | 'offsetSetting' | 'offsetSign'>, settings?: Partial<Record<OffsetSetting, number>>,
+): { offset: number; unit: OffsetUnit } {
+  if (!c.offsetSetting) return { offset: Number(c.offset), unit: c.unit };
+  const value = settings?.[c.offsetSetting];
+  if (!Number.isInteger(value)) throw new RangeError(`setting ${c.offsetSetting} is not a whole number`);
+  return { offset: (c.offsetSign === -1 ? -1 : 1) * (value as number), unit: OFFSET_SETTINGS[c.offsetSetting] };
+}
+
+/** Does a workflow's offset come from the settings (and so move when they change)? */
+export const offsetFromSettings = (c: Partial<TimeTriggerConfig> | null | undefined) => !!c?.offsetSetting;
 
 /**
  * The instant a fire is due: `base` shifted by the offset. Working days move along the calendar

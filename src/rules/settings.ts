@@ -34,8 +34,18 @@ export interface DutySettings {
   rescheduleNoticeHours: number;
   /** R-DAY-1 minutes past the agreed time before the handler calls / may record "gave up". */
   lateMinutes: number;
-  /** R-PRE-1 remind the handler when nobody has contacted the applicant this many hours before. */
+  /**
+   * R-PRE-1 remind the handler this many hours after being assigned while no contact with the
+   * applicant is logged (the default "contact reminder" workflow counts from it).
+   */
   contactReminderHours: number;
+  /**
+   * R-CAL-4 'MM-DD': from this day of each year, while next year's statutory calendar is not
+   * configured, admins are warned (weekly workflow) and the desk's form says so.
+   */
+  nextYearWarningFrom: string;
+  /** R-HOL-6 open bookings one phone number may hold in one holiday period. */
+  maxOpenBookingsPerPeriod: number;
   // The after-service deadlines (R-AFT-1..2: rating window, case deadlines in working days) are the
   // `aftercare` section's (src/rules/aftercareSettings.ts), registered with registerSettingsSection.
 }
@@ -57,7 +67,9 @@ export const DEFAULT_SETTINGS: DutySettings = Object.freeze({
   slotMinutes: 30,
   rescheduleNoticeHours: 12,
   lateMinutes: 30,
-  contactReminderHours: 24,
+  contactReminderHours: 4,
+  nextYearWarningFrom: '11-01',
+  maxOpenBookingsPerPeriod: 3,
 });
 
 /** A stored (possibly partial, possibly older) settings object completed with the defaults. */
@@ -88,6 +100,14 @@ export function formatSessions(sessions: readonly Session[]): string {
   return sessions.map((s) => `${s.start}–${s.end}`).join('、');
 }
 
+/** 'MM-DD' of a day every year has (so not 02-29). */
+export function isMonthDay(value: unknown): value is string {
+  const m = typeof value === 'string' ? /^(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!m) return false;
+  const [month, day] = [Number(m[1]), Number(m[2])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2001, month, 0)).getUTCDate();
+}
+
 const SESSION_FIELDS = ['phoneHours', 'weekendSessions', 'holidaySessions'] as const;
 /**
  * Whole numbers and their sane range: below it a rule would be silently disabled ("0 h notice"),
@@ -99,12 +119,17 @@ export const NUMBER_RANGES = {
   rescheduleNoticeHours: [1, 168],
   lateMinutes: [5, 240],
   contactReminderHours: [1, 168],
+  maxOpenBookingsPerPeriod: [1, 20],
 } as const;
 const NUMBER_FIELDS = Object.keys(NUMBER_RANGES) as (keyof typeof NUMBER_RANGES)[];
 
-/** Non-empty, valid HH:mm, each start < end, ordered and not overlapping (touching is fine). */
+/** Sessions in one day: a centre opens in two or three spans; dozens are a mistake (or an attack on the checks). */
+export const MAX_SESSIONS = 8;
+
+/** Non-empty, at most MAX_SESSIONS, valid HH:mm, each start < end, ordered and not overlapping (touching is fine). */
 function checkSessions(field: string, sessions: unknown): RuleViolation | null {
   if (!Array.isArray(sessions) || sessions.length === 0) return new RuleViolation('SETTINGS_SESSIONS_EMPTY', { field });
+  if (sessions.length > MAX_SESSIONS) return new RuleViolation('SETTINGS_SESSIONS_TOO_MANY', { field, count: sessions.length, max: MAX_SESSIONS });
   let previousEnd = -1;
   for (const s of sessions) {
     const start = parseHHmm(s?.start);
@@ -137,6 +162,9 @@ export function checkSettings(s: DutySettings): RuleViolation | null {
     }
     const [min, max] = NUMBER_RANGES[field];
     if (value < min || value > max) return new RuleViolation('SETTINGS_NUMBER_OUT_OF_RANGE', { field, value, min, max });
+  }
+  if (!isMonthDay(s.nextYearWarningFrom)) {
+    return new RuleViolation('SETTINGS_MONTH_DAY_INVALID', { field: 'nextYearWarningFrom', value: String(s.nextYearWarningFrom).slice(0, 20) });
   }
   if (s.slotMinutes > s.halfDayMinutes) {
     return new RuleViolation('SETTINGS_SLOT_OVER_HALF_DAY', { field: 'slotMinutes', slot: s.slotMinutes, limit: s.halfDayMinutes });

@@ -5,22 +5,12 @@
 import { Calendar } from '../../src/rules/calendar';
 import { seedDays, seedYearsAvailable } from '../../src/rules/calendarSeed';
 import { createTestApp } from '../helpers/app';
+import { compare, header, runBench, sample } from './harness';
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-
-async function time(label: string, n: number, fn: (i: number) => unknown) {
-  for (let i = 0; i < Math.min(n, 20); i++) await fn(i); // warm-up
-  const start = now();
-  for (let i = 0; i < n; i++) await fn(i);
-  const ms = now() - start;
-  return { label, n, ms, per: ms / n };
-}
-
-function report(subject: Awaited<ReturnType<typeof time>>, baseline: Awaited<ReturnType<typeof time>>) {
-  const fmt = (r: typeof subject) => `${r.label}: ${r.n} in ${r.ms.toFixed(1)} ms (${(r.per * 1000).toFixed(1)} µs each)`;
-  console.log(`  baseline  ${fmt(baseline)}`);
-  console.log(`  subject   ${fmt(subject)}`);
-  console.log(`  ratio     ${(subject.per / baseline.per).toFixed(2)}× baseline`);
+/** `n` calls of fn as one batch, the median of 5 batches (after one warm-up batch): per call, in µs. */
+async function perCall(n: number, fn: (i: number) => unknown) {
+  const batch = await sample(async () => { for (let i = 0; i < n; i++) await fn(i); }, { runs: 5, warmup: 1 });
+  return { ...batch, median: batch.median / n, p95: batch.p95 / n, n };
 }
 
 async function main() {
@@ -30,34 +20,27 @@ async function main() {
   for (let d = Date.UTC(years[0], 0, 1); d <= Date.UTC(years[years.length - 1], 11, 31); d += 86400000) {
     dates.push(new Date(d).toISOString().slice(0, 10));
   }
-  console.log(`rule: weekend service day over ${dates.length} dates (${years[0]}–${years[years.length - 1]}) × 20`);
+  header('calendar: the rule and the API against plain baselines');
+  console.log(`rule: weekend service day over ${dates.length} dates (${years[0]}–${years[years.length - 1]}), per call`);
   const total = dates.length * 20;
-  const baseline = await time('plain weekday test', total, (i) => {
+  const baseline = await perCall(total, (i) => {
     const day = new Date(`${dates[i % dates.length]}T00:00:00Z`).getUTCDay();
     return day === 0 || day === 6;
   });
-  const subject = await time('calendar.isWeekendServiceDay', total, (i) => calendar.isWeekendServiceDay(dates[i % dates.length]));
-  report(subject, baseline);
+  const subject = await perCall(total, (i) => calendar.isWeekendServiceDay(dates[i % dates.length]));
+  compare({ label: 'calendar.isWeekendServiceDay', stats: subject }, { label: 'plain weekday test', stats: baseline });
 
   const t = await createTestApp();
   try {
     await t.seedDemo();
     const admin = await t.as('admin');
     console.log(`\napi: one HTTP request per call (${process.env.DB_DIALECT || 'sqlite'})`);
-    const apiBaseline = await time('calendarDays:list?pageSize=1', 200, () => admin.get('/api/calendarDays:list?pageSize=1').expect(200));
-    const apiSubject = await time('calendar:dayKind', 200, (i) =>
-      admin.get(`/api/calendar:dayKind?date=${dates[dates.length - 1 - (i % 365)]}`).expect(200),
-    );
-    report(apiSubject, apiBaseline);
+    const apiBaseline = await sample(() => admin.get('/api/calendarDays:list?pageSize=1').expect(200), { runs: 200, warmup: 20 });
+    const apiSubject = await sample((i) => admin.get(`/api/calendar:dayKind?date=${dates[dates.length - 1 - (Math.max(0, i) % 365)]}`).expect(200), { runs: 200, warmup: 20 });
+    compare({ label: 'calendar:dayKind', stats: apiSubject }, { label: 'calendarDays:list?pageSize=1', stats: apiBaseline });
   } finally {
     await t.destroy();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -8,6 +8,7 @@
 //   usable — the form is there with the item search enabled and the bookable list loaded
 // and the figure that counts is usable − shell.
 import { chromium } from 'playwright-core';
+import { percentile } from './harness';
 
 const BASE = (process.env.E2E_BASE_URL || 'http://localhost:13000').replace(/\/$/, '');
 const RUNS = Number(process.env.BENCH_RUNS || 8);
@@ -105,7 +106,7 @@ async function main() {
       if (i > 0) rows.push(r); // the first load fills the browser cache, as a desk PC's would be
       await page.close();
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const median = (xs: number[]) => percentile(xs, 0.5);
     const shell = median(rows.map((r) => r.shell));
     const usable = median(rows.map((r) => r.usable));
     const after = rows.map((r) => r.usable - r.shell);

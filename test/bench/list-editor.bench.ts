@@ -8,6 +8,7 @@
 // The items it adds (codes BENCH-…) and its page are deleted at the end.
 import type { Page } from 'playwright-core';
 import { BASE_URL, launchBrowser, newContext, signIn } from '../helpers/browser';
+import { percentile } from './harness';
 
 const TARGET = Number(process.env.LIST_EDITOR_BENCH_ITEMS || 2000);
 const PAGE_TITLE = 'E2E 清单编辑 bench';
@@ -95,7 +96,7 @@ async function waitForRows(page: Page) {
   await editor(page).locator('.ant-spin-spinning').waitFor({ state: 'detached', timeout: 60000 });
 }
 
-const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => percentile(xs, 0.5);
 
 interface Figures {
   items: number;

@@ -7,11 +7,11 @@
 import { computeStatistics } from '../../src/server/aftercare/statistics';
 import { statRange } from '../../src/rules/statistics';
 import { createTestApp } from '../helpers/app';
+import { clock as now, compare, header, runBench, sample, target } from './harness';
 
 const N = Number(process.env.BENCH_BOOKINGS || 100000);
 const RUNS = 7;
 const TARGET_MS = 1000;
-const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 // Deterministic pseudo-random numbers (mulberry32), so every run measures the same data.
 function random(seed: number) {
@@ -82,18 +82,12 @@ async function fill(t: any) {
 }
 
 async function time(label: string, fn: () => Promise<unknown>) {
-  await fn(); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const s = now();
-    await fn();
-    ms.push(now() - s);
-  }
-  ms.sort((a, b) => a - b);
-  return { label, median: ms[Math.floor(RUNS / 2)], max: ms[RUNS - 1] };
+  const s = await sample(fn, { runs: RUNS, warmup: 1 });
+  return { label, stats: s, median: s.median, max: s.max };
 }
 
 async function main() {
+  header(`statistics: ${N} bookings over a year`);
   const t = await createTestApp();
   let failed = false;
   try {
@@ -119,11 +113,9 @@ async function main() {
     // The same figures without HTTP: what the database work and the merge cost alone.
     const year = statRange('2026-01-01', '2026-12-31');
     subjects.push(await time('computeStatistics item × day, no HTTP', () => computeStatistics(t.db, { groupBy: 'item', period: 'day', ...year, windowIds: null })));
-    console.log(`  baseline  ${baseline.label}: median ${baseline.median.toFixed(1)} ms`);
     for (const s of subjects) {
-      const ok = s.median <= TARGET_MS;
-      failed ||= !ok;
-      console.log(`  subject   ${s.label}: median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, ${(s.median / baseline.median).toFixed(1)}× baseline — target ≤ ${TARGET_MS} ms ${ok ? 'met' : 'MISSED'}`);
+      compare(s, baseline);
+      failed ||= !target(`${s.label} ≤ ${TARGET_MS} ms`, s.median <= TARGET_MS, `median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`);
     }
   } finally {
     await t.destroy();
@@ -131,10 +123,4 @@ async function main() {
   return failed;
 }
 
-main().then(
-  (failed) => process.exit(failed ? 1 : 0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

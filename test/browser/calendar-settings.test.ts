@@ -3,7 +3,7 @@
 // E2E_BASE_URL=http://localhost:13010). Assertions read data-testid / data-kind, not texts, so they
 // hold in any UI language.
 import type { Browser, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
+import { assertAppUp, guideShot, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
 
 const cell = (date: string) => `[data-testid="day-${date}"]`;
 const EDITED_DAY = '2026-06-06'; // a plain Saturday in 2026 (no holiday, no make-up workday)
@@ -44,6 +44,7 @@ async function editDay(date: string, kind: string, holidayName?: string): Promis
   await dialog.waitFor({ state: 'visible' });
   await dialog.locator(`label:has([data-testid="kind-${kind}"])`).click();
   if (holidayName !== undefined) await dialog.locator('[data-testid="day-editor-holiday-name"]').fill(holidayName);
+  if (kind === 'makeupWorkday') await guideShot(page, 'admin-02-calendar-day');
   const [res] = await Promise.all([
     page.waitForResponse((r) => r.url().includes('/api/calendar:setDay')),
     dialog.locator('[data-testid="day-editor-save"]').click(),
@@ -88,6 +89,7 @@ test('R-CAL-1 admin sees 2026 holidays in calendar settings', async () => {
   expect(await page.locator('[data-testid^="day-2026-"]').count()).toBe(365);
   // 2026 is seeded from the data package: no "not configured" warning.
   expect(await page.locator('[data-testid="year-not-configured"]').count()).toBe(0);
+  await guideShot(page, 'admin-01-calendar-year');
 });
 
 test('R-CAL-1 admin changes a day and the change survives a reload', async () => {
@@ -152,6 +154,7 @@ test('R-CAL-1 a year without statutory holidays is flagged and can be marked as 
     expect(await kindOf('2099-01-01')).toBe('workday'); // Thursday, nothing stored: weekday default
     expect(await kindOf('2099-01-03')).toBe('weekendRest');
     await page.locator('[data-testid="confirm-year"]').click();
+    await guideShot(page, 'admin-03-calendar-confirm-year');
     await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/calendar:confirmYear')),
       page.locator('.ant-popconfirm .ant-btn-primary').click(),

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, signIn, watchErrors, pageApi } from '../helpers/browser';
+import { assertAppUp, guideShot, launchBrowser, newContext, signIn, watchErrors, pageApi } from '../helpers/browser';
 
 const OUT = process.env.E2E_SHOTS_DIR || path.join(__dirname, 'out', 'desk');
 const ITEM = { code: 'BDC-001', initials: 'bdczy', name: '不动产转移登记（二手房买卖）', window: '不动产登记窗口' };
@@ -126,6 +126,7 @@ test('R-HOL-3 admin adds the registration form block to a new Modern page', asyn
     ]);
     expect(saved.status()).toBe(200);
     await admin.locator('[data-testid="desk-form"]:visible').waitFor({ timeout: 30000 });
+    await guideShot(admin, 'admin-09-registration-block');
   });
   await step(admin, '03-admin-block-saved', async () => {
     await admin.reload(); // the block is stored with the page, not only in memory
@@ -166,6 +167,7 @@ test('R-HOL-1 R-HOL-2 R-HOL-4 R-HOL-5 desk registers a holiday booking by keyboa
     for (let i = 0; i < 40 && (await focusedTestId()) !== 'desk-item'; i++) await kb.press('Tab');
     expect(await focusedTestId()).toBe('desk-item');
     expect(await deskPage.locator('[data-testid="desk-recorder"]').innerText()).toContain('咨询台 王芳');
+    await guideShot(deskPage, 'desk-01-form');
   });
 
   await step(deskPage, '05-desk-item-by-pinyin', async () => {
@@ -178,6 +180,7 @@ test('R-HOL-1 R-HOL-2 R-HOL-4 R-HOL-5 desk registers a holiday booking by keyboa
     expect(await notice.locator('[data-testid="desk-item-holiday"]').getAttribute('data-on')).toBe('yes');
     expect(await notice.locator('[data-testid="desk-item-weekend"]').getAttribute('data-on')).toBe('yes');
     await deskPage.waitForSelector('[data-testid="desk-date"]:not(.ant-picker-disabled)');
+    await guideShot(deskPage, 'desk-02-item-notice');
   });
 
   await step(deskPage, '06-desk-date-and-slot', async () => {
@@ -205,6 +208,7 @@ test('R-HOL-1 R-HOL-2 R-HOL-4 R-HOL-5 desk registers a holiday booking by keyboa
     const free = days.find((d) => d.date === holiday).slots.find((x: any) => x.remaining > 0);
     slot = { time: free.time, remaining: free.remaining };
     expect(await option.innerText()).toBe(`${free.time}（余 ${free.remaining} 个）`);
+    await guideShot(deskPage, 'desk-03-slot');
     await kb.press('Enter');
   });
 
@@ -229,6 +233,11 @@ test('R-HOL-1 R-HOL-2 R-HOL-4 R-HOL-5 desk registers a holiday booking by keyboa
     await kb.press('Tab');
     expect(await focusedTestId()).toBe('desk-notes');
     await kb.type('电话中已告知材料');
+    // For the guide: the same form with 电话预约 chosen (outside phone hours it shows the rule), then back.
+    await deskPage.locator('[data-testid="desk-channel"] input[value="phone"]').check();
+    await guideShot(deskPage, 'desk-04-by-phone');
+    await deskPage.locator('[data-testid="desk-channel"] input[value="onSite"]').check();
+    await deskPage.locator('input[data-testid="desk-notes"]').focus();
   });
 
   await step(deskPage, '08-desk-submitted', async () => {
@@ -243,6 +252,7 @@ test('R-HOL-1 R-HOL-2 R-HOL-4 R-HOL-5 desk registers a holiday booking by keyboa
     expect(bookingNumber).toMatch(/^YY-\d{4}-\d{6}$/);
     expect(booking).toMatchObject({ kind: 'holiday', channel: 'onSite', applicantPhone: '0533-2512345', status: 'registered' });
     expect(await deskPage.locator('[data-testid="desk-booking-number"]').innerText()).toBe(bookingNumber);
+    await guideShot(deskPage, 'desk-05-registered');
     // The seat is taken: the slot offers one fewer (R-HOL-5).
     const after = (await api(admin, 'GET', `bookings:availability?serviceItemId=${booking.serviceItemId}&from=${holiday}&to=${holiday}`)).json.data;
     expect(after.days[0].slots.find((x: any) => x.time === slot.time).remaining).toBe(slot.remaining - 1);
@@ -254,6 +264,7 @@ test('R-HOL-1 R-HOL-2 R-HOL-4 R-HOL-5 desk registers a holiday booking by keyboa
     await kb.press('Enter');
     await deskPage.waitForSelector('[data-testid="print-sheet"]');
     await checkPrintedRows(deskPage);
+    await guideShot(deskPage, 'desk-06-print');
     await kb.press('Enter'); // the sheet's Print button has the focus
     expect(await deskPage.evaluate(() => (window as any).__printCalls)).toBe(1);
   });
@@ -315,7 +326,9 @@ test('R-HOL-5 R-X-3 a seat taken meanwhile: SLOT_FULL from the server shows unde
     await deskPage.locator('.ant-select-item-option-active', { hasText: 'BDC-003' }).waitFor();
     await kb.press('Enter');
     await deskPage.waitForSelector('[data-testid="desk-date"]:not(.ant-picker-disabled)');
-    await kb.press('Tab');
+    // Focused directly, not by Tab: keyboard-only entry is the test above. Here, when other browser
+    // files had run first, the Tab left the date unfocused and empty (screenshot), and the test hung.
+    await deskPage.locator('input[data-testid="desk-date"], [data-testid="desk-date"] input').first().focus();
     await kb.type(holiday);
     await kb.press('Enter');
     await deskPage.waitForSelector('[data-testid="desk-slot"]:not(.ant-select-disabled)');
@@ -332,7 +345,7 @@ test('R-HOL-5 R-X-3 a seat taken meanwhile: SLOT_FULL from the server shows unde
   // Meanwhile the other seats of that slot are booked (by the admin, through the same API).
   for (let i = 0; i < free.remaining; i++) {
     const res = await api(admin, 'POST', 'bookings:register', {
-      applicantName: `占位${i}`, applicantPhone: '13800000000', channel: 'onSite', serviceItemId: item.id, start: free.start,
+      applicantName: `占位${i}`, applicantPhone: `1380000000${i % 10}`, channel: 'onSite', serviceItemId: item.id, start: free.start,
     });
     expect(res.status).toBe(200);
   }

@@ -2,7 +2,7 @@
 // for comp time with a cover (set up through the API), and the window lead signs it off on the duty
 // page with a note (签字说明). Assertions read data-testid and the stored rows, not texts.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
+import { assertAppUp, guideShot, launchBrowser, newContext, pageApi, shot, signIn, watchErrors } from '../helpers/browser';
 
 const PEOPLE: Record<string, string> = { staff: 'staff123', staff2: 'staff2123' };
 
@@ -86,12 +86,14 @@ test('R-CMP-2 R-CMP-3 the window lead signs off a comp-time request with a note 
   await leadPage.goto('/admin/appointment-duty');
   const row = leadPage.locator(`[data-testid="request-${request.id}"]`);
   await row.waitFor({ state: 'visible', timeout: 60000 });
+  await guideShot(leadPage, 'lead-04-comp-time-requests');
   await leadPage.locator(`[data-testid="sign-off-${request.id}"]`).click();
   const dialog = leadPage.locator('.govhall-sign-off-modal .ant-modal');
   await dialog.waitFor({ state: 'visible' });
   // No note, no sign-off: the button stays disabled.
   expect(await dialog.locator('[data-testid="decision-ok"]').isDisabled()).toBe(true);
   await dialog.locator('[data-testid="decision-note"]').fill('同意调休，由同事顶岗');
+  await guideShot(leadPage, 'lead-05-comp-time-sign-off');
   const [res] = await Promise.all([
     leadPage.waitForResponse((r) => r.url().includes('/api/compTimeRequests:signOff')),
     dialog.locator('[data-testid="decision-ok"]').click(),
@@ -113,6 +115,7 @@ test('R-WKD-2 the lead sees the window month roster on the duty page; staff see 
   });
   await leadPage.locator('[data-testid="window-roster"]').waitFor({ state: 'visible', timeout: 30000 });
   await leadPage.locator('[data-testid="window-roster"] .ant-table-row').first().waitFor({ timeout: 30000 });
+  await guideShot(leadPage, 'lead-06-window-roster');
   expect(await leadPage.locator('[data-testid="roster-generate"]').isVisible()).toBe(true);
   const staffPage = await pageFor('staff', 'staff123');
   await staffPage.goto('/admin/appointment-duty');

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { SHOTS_DIR, assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
+import { SHOTS_DIR, assertAppUp, guideShot, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
 
 let browser: Browser;
 let page: Page;
@@ -91,6 +91,7 @@ async function createPageWithBlock() {
     await page.locator('.ant-dropdown-menu-item:visible', { hasText: /服务事项清单编辑|Service list editor/ }).click();
     await waitForEditor();
     await shot(page, 'list-editor-1-block-added');
+    await guideShot(page, 'admin-04-list-editor');
     expect(await editor().locator(tid('list-editor-count')).textContent()).toContain(String(originalOrder.length));
   });
 }
@@ -229,6 +230,7 @@ test('R-LST-1 materials are edited as an ordered list', async () => {
     const last = before.length;
     await page.locator(tid(`material-${last}`)).fill('E2E 授权委托书');
     for (let k = last; k > 0; k--) await page.locator(tid(`material-up-${k}`)).click();
+    await guideShot(page, 'admin-05-list-materials');
     const [res] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/serviceItems:update')),
       page.locator(tid('materials-save')).click(),

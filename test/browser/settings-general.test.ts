@@ -4,7 +4,7 @@
 // by the server (R-LST-3: the half day below an item on the list) with its message at the field —
 // and nothing is stored (R-X-3). Selectors are data-testid, so it holds in any UI language.
 import type { Browser, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
+import { assertAppUp, guideShot, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';
 
 let browser: Browser;
 let page: Page;
@@ -62,6 +62,7 @@ test('R-HOL-1 R-DAY-1 admin changes the late minutes and the phone hours; both s
   expect(await input('settings-booking-lateMinutes').inputValue()).toBe('30');
   await input('settings-booking-lateMinutes').fill('45');
   await input('settings-booking-phoneHours-1-end').fill('16:30');
+  await guideShot(page, 'admin-06-settings-general');
   const res = await saveAndWait();
   expect(res.status()).toBe(200);
 

@@ -3,7 +3,7 @@
 // default workflows created on install: the late prompt (Booking time) and auto-dispatch (Booking
 // event → Dispatch booking).
 import type { Browser, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, shot, signIn, watchErrors } from '../helpers/browser';
+import { assertAppUp, guideShot, launchBrowser, newContext, shot, signIn, watchErrors } from '../helpers/browser';
 
 let browser: Browser;
 
@@ -42,9 +42,9 @@ async function openWorkflow(page: Page, key: string, triggerTitle: string) {
 }
 
 const TEXTS = {
-  'zh-CN': { time: '预约时间提醒', event: '预约事件', field: '时间字段', unit: '工作日（按法定节假日日历）', late: '最大延迟（分钟）',
+  'zh-CN': { time: '预约时间提醒', event: '预约事件', field: '时间字段', fromSetting: '偏移量取自设置（留空则用下方数值）', late: '最大延迟（分钟）',
     dispatch: '派单', window: '牵头窗口（留空为事项牵头窗口）', assign: '分派经办人' },
-  'en-US': { time: 'Booking time', event: 'Booking event', field: 'Date field', unit: 'Working days (statutory calendar)', late: 'Maximum lateness (minutes)',
+  'en-US': { time: 'Booking time', event: 'Booking event', field: 'Date field', fromSetting: 'Offset from a setting (empty = the number below)', late: 'Maximum lateness (minutes)',
     dispatch: 'Dispatch booking', window: "Lead window (empty = the item's lead window)", assign: 'Assign handler' },
 };
 
@@ -64,12 +64,20 @@ describe('workflow editor', () => {
       try {
         await signIn(page, 'admin', 'admin123');
         await setLanguage(page, lang);
+        if (lang === 'zh-CN') {
+          // For the guide: the default workflows the plugin installs, in NocoBase's workflow list.
+          await page.goto('/admin/settings/workflow');
+          await page.locator('text=新预约通知管理科').first().waitFor({ timeout: 60000 });
+          await guideShot(page, 'admin-07-workflows');
+        }
         await openWorkflow(page, 'govhall-remind-late', T.time);
         await page.locator(`text=${T.time}`).first().click();
         const drawer = page.locator('.ant-drawer-content').last();
         await drawer.locator(`text=${T.field}`).first().waitFor({ timeout: 30000 });
-        for (const text of [T.unit, T.late]) expect(await drawer.locator(`text=${text}`).count()).toBeGreaterThan(0);
+        // The late prompt's offset is the 基本设置 number (迟到判定), not one frozen into the workflow.
+        for (const text of [T.fromSetting, T.late]) expect(await drawer.locator(`text=${text}`).count()).toBeGreaterThan(0);
         await shot(page, `workflow-time-trigger-${lang}`);
+        if (lang === 'zh-CN') await guideShot(page, 'admin-08-workflow-time-trigger');
 
         await openWorkflow(page, 'govhall-auto-dispatch', T.event);
         await page.locator('.ant-card, [class*="node"]').filter({ hasText: T.dispatch }).last().locator(`text=${lang === 'zh-CN' ? '派单' : 'Dispatch'}`).last().click();

@@ -1,14 +1,15 @@
 // The role workspaces in Chromium against the running app (E2E=1; see jest.config.js and README):
 // the section dispatches, the section chief approves a reschedule, the window lead signs for and
-// assigns, the handler logs a contact, marks the arrival and completes with a signature drawn on the
+// assigns, the handler logs a contact, marks the arrival and draws the applicant's signature on the
 // canvas; the timeline shows every step. The app runs on the real clock, so the bookings are made
-// for the next weekend service days the calendar offers (asked through calendar:dayKind).
+// for the next weekend service days the calendar offers (asked through calendar:dayKind) — and the
+// completion, whose served time must lie on the appointment day (R-X-6), is refused with its reason.
 // Screenshots of each step: test/browser/output/workspaces/ (ignored by git); a failing step saves
 // FAILED-<step>.png there and names it in the error.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, assertAppUp, launchBrowser, newContext, signIn, watchErrors } from '../helpers/browser';
+import { BASE_URL, assertAppUp, guideShot, launchBrowser, newContext, signIn, watchErrors } from '../helpers/browser';
 
 const OUT = path.join(__dirname, 'output', 'workspaces');
 const PASSWORDS: Record<string, string> = { admin: 'admin123', desk: 'desk123', section: 'section123', chief: 'chief123', lead: 'lead123', staff: 'staff123' };
@@ -58,12 +59,13 @@ async function nextServiceDays(count: number): Promise<string[]> {
 const SLOTS = ['09:00', '09:30', '10:00', '10:30', '11:00', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00'];
 
 /** Registers as the desk on the first slot of `date` that still has a seat (re-runs fill slots). */
-async function register(itemCode: string, date: string, applicantName: string, skip = 0) {
+// One phone number may not hold two overlapping bookings (R-HOL-6): each applicant here has their own.
+async function register(itemCode: string, date: string, applicantName: string, applicantPhone: string, skip = 0) {
   const items = await api('admin', 'GET', `serviceItems:list?filter=${encodeURIComponent(JSON.stringify({ code: itemCode }))}`);
   const serviceItemId = items.json.data[0].id;
   for (const slot of SLOTS.slice(skip)) {
     const res = await api('desk', 'POST', 'bookings:register', {
-      applicantName, applicantPhone: '13905331234', applicantUnit: '淄博某贸易公司', channel: 'onSite', serviceItemId, start: `${date} ${slot}`,
+      applicantName, applicantPhone, applicantUnit: '淄博某贸易公司', channel: 'onSite', serviceItemId, start: `${date} ${slot}`,
     });
     if (res.status === 200) return res.json.data;
     if (!['SLOT_FULL', 'OUTSIDE_SERVICE_HOURS'].includes(res.json?.errors?.[0]?.code)) throw new Error(`register: ${JSON.stringify(res.json)}`);
@@ -148,8 +150,8 @@ describe('role workspaces', () => {
 
   beforeAll(async () => {
     days = await nextServiceDays(2);
-    a = await register('BDC-002', days[0], '王建国');
-    b = await register('BDC-003', days[0], '孙丽');
+    a = await register('BDC-002', days[0], '王建国', '13905331234');
+    b = await register('BDC-003', days[0], '孙丽', '13905335678');
     // b is prepared through the API up to a pending reschedule request by its handler.
     expect((await api('section', 'POST', `bookings:dispatch?filterByTk=${b.id}`, {})).status).toBe(200);
     expect((await api('lead', 'POST', `bookings:signFor?filterByTk=${b.id}`, { handler1Id: await userId('staff') })).status).toBe(200);
@@ -165,6 +167,7 @@ describe('role workspaces', () => {
       await expect(row.locator(`[data-testid="dispatch-window-${a.id}"] .ant-select-selection-item`).textContent()).resolves.toContain('A01');
       // The section is involved: the full phone number.
       await expect(row.textContent()).resolves.toContain('13905331234');
+      await guideShot(p.page, 'section-01-dispatch-board');
     });
     await step(p, '02-section-dispatched', async () => {
       await Promise.all([
@@ -200,11 +203,13 @@ describe('role workspaces', () => {
       await row.waitFor({ timeout: 30000 });
       await expect(row.textContent()).resolves.toContain('申请人临时出差');
       await expect(row.textContent()).resolves.toContain(proposed);
+      await guideShot(p.page, 'chief-01-reschedule-inbox');
     });
     await step(p, '05-chief-approved', async () => {
       await p.page.locator(`[data-testid="approve-${b.id}"]`).click();
       await p.page.locator('.govhall-decide-reschedule [data-testid="decide-note"]').fill('同意，已电话告知申请人');
       await p.page.locator('.govhall-decide-reschedule .ant-checkbox-wrapper').click();
+      await guideShot(p.page, 'chief-02-approve');
       await Promise.all([
         p.page.waitForResponse((r) => r.url().includes(`bookings:decideReschedule?filterByTk=${b.id}`) && r.status() === 200),
         p.page.locator('.govhall-decide-reschedule [data-testid="decide-ok"]').click(),
@@ -222,6 +227,7 @@ describe('role workspaces', () => {
       await openTab(p.page, 'sign');
       await p.page.locator(`[data-testid="sign-row-${a.id}"]`).waitFor({ timeout: 30000 });
       await choose(p.page, `[data-testid="sign-${a.id}-handler1"]`, '李娜');
+      await guideShot(p.page, 'lead-01-sign-and-assign');
     });
     await step(p, '07-lead-signed', async () => {
       await Promise.all([
@@ -230,13 +236,14 @@ describe('role workspaces', () => {
       ]);
       await p.page.locator(`[data-testid="sign-row-${a.id}"]`).waitFor({ state: 'detached', timeout: 30000 });
       await expect(p.page.locator(`[data-testid="handlers-${a.id}"]`).textContent()).resolves.toContain('李娜');
+      await guideShot(p.page, 'lead-02-signed');
     });
     const signed = await api('admin', 'GET', `bookings:get?filterByTk=${a.id}&appends[]=handler1`);
     expect(signed.json.data).toMatchObject({ status: 'signedFor', handler1: { username: 'staff' } });
     await p.page.context().close();
   });
 
-  it('R-PRE-1 R-DAY-3 R-X-1 the handler logs a contact, marks the arrival and completes with a signature drawn on screen', async () => {
+  it('R-PRE-1 R-DAY-3 R-X-1 the handler logs a contact, marks the arrival, draws the signature on screen; R-X-6 refuses served time before the arrival', async () => {
     const p = await pageAs('staff');
     const row = () => p.page.locator(`[data-testid="mine-row-${a.id}"]`);
     await step(p, '08-staff-mine', async () => {
@@ -244,6 +251,7 @@ describe('role workspaces', () => {
       await p.page.locator('[data-testid="staff-range"] .ant-segmented-item').nth(2).click(); // all open
       await row().waitFor({ timeout: 30000 });
       await expect(p.page.locator(`[data-testid="phone-${a.id}"]`).textContent()).resolves.toBe('13905331234');
+      await guideShot(p.page, 'staff-01-my-bookings');
     });
     await step(p, '09-staff-contact', async () => {
       await p.page.locator(`[data-testid="logContact-${a.id}"]`).click();
@@ -251,6 +259,7 @@ describe('role workspaces', () => {
       await dialog.locator('[data-testid="materials-notice"] li').first().waitFor();
       await dialog.locator('[data-testid="materials-given"]').click();
       await dialog.locator('[data-testid="contact-note"]').fill('已电话联系，告知所需材料');
+      await guideShot(p.page, 'staff-02-contact');
       await Promise.all([
         p.page.waitForResponse((r) => r.url().includes(`bookings:logContact?filterByTk=${a.id}`) && r.status() === 200),
         dialog.locator('[data-testid="staff-dialog-ok"]').click(),
@@ -263,6 +272,7 @@ describe('role workspaces', () => {
     await step(p, '10-staff-arrived', async () => {
       await p.page.locator(`[data-testid="arrive-${a.id}"]`).click();
       await p.page.locator(`[data-testid="status-${a.id}"] [data-status="inService"]`).waitFor({ timeout: 30000 });
+      await guideShot(p.page, 'staff-03-arrived');
     });
     await step(p, '11-staff-complete-signed', async () => {
       await p.page.locator(`[data-testid="complete-${a.id}"]`).click();
@@ -278,21 +288,27 @@ describe('role workspaces', () => {
         await p.page.mouse.move(box.x + dx, box.y + dy, { steps: 6 });
       }
       await p.page.mouse.up();
+      await guideShot(p.page, 'staff-04-complete-signature');
     });
-    await step(p, '12-staff-completed', async () => {
+    // R-X-6 the served time starts at the arrival and lies in the appointment day's sessions. These
+    // tests run in real time against `npm start` (no test clock there), days before the appointment,
+    // and the staff types paper-sheet times from before the arrival: the server refuses, the dialog
+    // says why in Chinese, and nothing changes. Completion itself is proven in-process with a fixed
+    // clock (test/server/bookings.test.ts, trustActions.test.ts: signature image, served time, comp time).
+    await step(p, '12-staff-complete-refused-R-X-6', async () => {
       const dialog = p.page.locator('.govhall-staff-complete');
-      await Promise.all([
-        p.page.waitForResponse((r) => r.url().includes(`bookings:complete?filterByTk=${a.id}`) && r.status() === 200),
+      const [res] = await Promise.all([
+        p.page.waitForResponse((r) => r.url().includes(`bookings:complete?filterByTk=${a.id}`)),
         dialog.locator('[data-testid="staff-dialog-ok"]').click(),
       ]);
-      await row().waitFor({ state: 'detached', timeout: 30000 }); // completed: no longer open
+      expect(res.status()).toBe(400);
+      expect((await res.json()).errors[0].code).toBe('ACTUAL_START_BEFORE_ARRIVAL');
+      await expect(dialog.textContent()).resolves.toContain('早于登记到场时间');
+      await guideShot(p.page, 'staff-05-complete-refused');
+      await p.page.keyboard.press('Escape');
     });
-    const done = await api('admin', 'GET', `bookings:get?filterByTk=${a.id}`);
-    expect(done.json.data).toMatchObject({ status: 'completed', completed: true, durationMinutes: 45, outcome: '已办结，抵押登记证明已出' });
-    expect(done.json.data.applicantSignature.kind).toBe('image');
-    expect(done.json.data.applicantSignature.value).toMatch(/^data:image\/png;base64,/);
-    expect(done.json.data.applicantSignature.value.length).toBeGreaterThan(1000); // ink, not an empty canvas
-
+    const after = await api('admin', 'GET', `bookings:get?filterByTk=${a.id}`);
+    expect(after.json.data).toMatchObject({ status: 'inService', actualStart: null, durationMinutes: null });
     await p.page.context().close();
   });
 
@@ -308,10 +324,11 @@ describe('role workspaces', () => {
       expect(actions).toEqual(['register', 'dispatch', 'signFor', 'requestReschedule', 'decideReschedule']);
       await expect(tl.textContent()).resolves.toContain('管理科 陈敏'); // who dispatched
       await expect(tl.textContent()).resolves.toContain('同意，已电话告知申请人'); // the chief's note
+      await guideShot(lead.page, 'lead-03-timeline');
     });
     const tl = await api('staff', 'GET', `workspaces:timeline?filterByTk=${a.id}`);
     expect(tl.json.data.events.map((e: any) => `${e.action}:${e.toStatus}`)).toEqual([
-      'register:registered', 'dispatch:dispatched', 'signFor:signedFor', 'logContact:contacted', 'arrive:inService', 'complete:completed',
+      'register:registered', 'dispatch:dispatched', 'signFor:signedFor', 'logContact:contacted', 'arrive:inService',
     ]);
     await lead.page.context().close();
   });

@@ -3,6 +3,8 @@
 // on a fresh PostgreSQL / MariaDB database when DB_DIALECT says so.
 import supertest from 'supertest';
 import { randomUUID } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { applyEnv, pkg } = require('../../packages/app/env.js');
@@ -13,7 +15,7 @@ export const BASE_PLUGINS = [
   'system-settings', 'ui-schema-storage', 'workflow', 'notification-manager', 'notification-in-app-message',
 ];
 
-async function databaseOptions(shared = false) {
+async function databaseOptions(shared = false, timezone = '+08:00') {
   const dialect = process.env.DB_DIALECT || 'sqlite';
   if (dialect === 'sqlite' && !shared) return { dialect, storage: ':memory:' };
   // A file another Application (a restart, a second process) can open too.
@@ -37,7 +39,7 @@ async function databaseOptions(shared = false) {
     await conn.query(`CREATE DATABASE ${database}`);
     await conn.end();
     return { dialect, host, port: +(process.env.DB_PORT || 3306), username: process.env.DB_USER || 'root',
-      password: process.env.DB_PASSWORD || '', database, timezone: '+08:00', dropAfter: true };
+      password: process.env.DB_PASSWORD || '', database, timezone, dropAfter: true };
   }
   throw new Error(`Unsupported DB_DIALECT ${dialect}`);
 }
@@ -85,17 +87,49 @@ export interface TestAppOptions {
   reuse?: any;
   /** Application name (two apps in one process need different names). */
   name?: string;
+  /** MariaDB/MySQL: the connection's time zone, in which DATETIME columns hold wall times (default +08:00; NocoBase's own default is +00:00). */
+  timezone?: string;
+}
+
+// The test clock — test code only; production reads the real time and no request can move it.
+// While a request of a test runs, "now" is its X-Test-Now header; outside requests (the workflow
+// scheduler's tick a test calls) APPOINTMENT_DUTY_TEST_NOW; else the real time. The plugin's one
+// clock (src/server/shared/clock.ts) is pointed here once per test file.
+const requestNow = new AsyncLocalStorage<Date>();
+
+function installTestClock() {
+  const { clock } = require('../../dist/server/index.js');
+  clock.use(() => {
+    const fixed = requestNow.getStore() ?? process.env.APPOINTMENT_DUTY_TEST_NOW;
+    return fixed ? new Date(fixed) : new Date();
+  });
+}
+
+/** The app's HTTP handler with each request's X-Test-Now as "now" while it runs (and what it triggers). */
+function withTestNow(handler: (req: IncomingMessage, res: ServerResponse) => unknown) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const header = req.headers['x-test-now'];
+    if (!header) return handler(req, res);
+    const now = new Date(String(header));
+    if (Number.isNaN(now.getTime())) {
+      res.statusCode = 400;
+      return res.end(`test harness: X-Test-Now "${header}" is not a time`);
+    }
+    return requestNow.run(now, () => handler(req, res));
+  };
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  // The booking tests fix "now" with the X-Test-Now header; only test apps honour it.
+  // APPOINTMENT_DUTY_TEST_CLOCK: no background timers (attendance sweep, overdue check, workflow
+  // tick) — tests fix the clock and run those themselves.
   // Server logs stay quiet (the suite provokes errors on purpose); TEST_LOGS=1 shows them.
   applyEnv({
     LOGGER_LEVEL: 'error', LOGGER_TRANSPORT: 'console', LOGGER_SILENT: process.env.TEST_LOGS ? 'false' : 'true',
     APPOINTMENT_DUTY_TEST_CLOCK: 'true',
   });
+  installTestClock();
   const { Application } = require('@nocobase/server');
-  const database: any = options.reuse ? { ...options.reuse, dropAfter: false } : await databaseOptions(options.shared);
+  const database: any = options.reuse ? { ...options.reuse, dropAfter: false } : await databaseOptions(options.shared, options.timezone);
   const app = new Application({
     ...(options.name ? { name: options.name } : {}),
     database: { ...database, logging: false },
@@ -106,7 +140,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   if (!options.reuse) await app.runCommand('install', '-f');
   await app.runCommand('start');
-  const request = () => supertest.agent(app.callback()) as any;
+  const request = () => supertest.agent(withTestNow(app.callback())) as any;
 
   const as = async (username: string): Promise<Agent> => {
     const user = await app.db.getRepository('users').findOne({ filter: { username } });

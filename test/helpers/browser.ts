@@ -2,7 +2,7 @@
 // app `npm start` serves (E2E_BASE_URL, default http://localhost:13000). No browser download.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const BASE_URL = (process.env.E2E_BASE_URL || 'http://localhost:13000').replace(/\/$/, '');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -95,4 +95,20 @@ export async function pageApi(page: Page, method: 'GET' | 'POST', url: string, b
     },
     { method, url, body },
   );
+}
+
+/** Where guideShot saves: test/browser/out/guide (E2E_GUIDE_DIR to change it). */
+export const GUIDE_DIR = process.env.E2E_GUIDE_DIR || path.join(__dirname, '../browser/out/guide');
+
+/**
+ * A screenshot for the user guide (docs/zh-CN, 操作手册): the viewport only (small files), or one
+ * element when given. `npm run docs:shots` copies the shots the guide names into docs/zh-CN/images.
+ */
+export async function guideShot(page: Page, name: string, element?: Locator): Promise<void> {
+  fs.mkdirSync(GUIDE_DIR, { recursive: true });
+  const file = path.join(GUIDE_DIR, `${name}.png`);
+  // Let antd's open/close animations settle so the shot shows the finished state.
+  await page.waitForTimeout(400);
+  if (element) await element.screenshot({ path: file, animations: 'disabled' });
+  else await page.screenshot({ path: file, fullPage: false, animations: 'disabled' });
 }

@@ -139,6 +139,8 @@ describe('settings', () => {
     expect(bad({ caseWorkingDays: { badReview: 5, complaint: 5, other: 3 } })?.code).toBe('CASE_TYPE_INVALID');
     expect(bad({ overduePenaltyPoints: 0 })).toBeNull();
     expect(bad({ overduePenaltyPoints: '1' })?.code).toBe('SETTINGS_NUMBER_INVALID');
+    expect(bad({ ratingWorkingDays: 1e9 })?.params).toEqual({ field: 'ratingWorkingDays', value: 1e9, min: 1, max: 60 });
+    expect(bad({ overduePenaltyPoints: 101 })?.code).toBe('SETTINGS_NUMBER_OUT_OF_RANGE');
     expect(aftercareWithDefaults({ caseWorkingDays: { complaint: 3 } as any }).caseWorkingDays).toEqual({ badReview: 5, complaint: 3 });
   });
 });

@@ -2,8 +2,9 @@
 import { Calendar, CalendarNotConfiguredError } from '../../src/rules/calendar';
 import { seedDays, seedYearsAvailable } from '../../src/rules/calendarSeed';
 import {
-  checkTimeTriggerConfig, conditionHolds, DEFAULT_MAX_LATENESS_MINUTES, dueAt, fireKey, isTooLate,
+  checkTimeTriggerConfig, conditionHolds, DEFAULT_MAX_LATENESS_MINUTES, dueAt, fireKey, isTooLate, offsetFromSettings, resolveOffset,
 } from '../../src/rules/reminders';
+import { DEFAULT_SETTINGS, withDefaults } from '../../src/rules/settings';
 import { onDutyFor, pickHandlers } from '../../src/rules/assignment';
 
 const years = seedYearsAvailable();
@@ -70,6 +71,31 @@ describe('condition and config', () => {
       field: 'TIMER_FIELD_INVALID', offset: 'TIMER_OFFSET_INVALID', unit: 'TIMER_UNIT_INVALID', maxLatenessMinutes: 'TIMER_LATENESS_INVALID',
     });
     expect(checkTimeTriggerConfig(null)).not.toBeNull();
+  });
+});
+
+describe('offset named by a setting (every number once)', () => {
+  test('R-DAY-1 R-RSC-2 R-PRE-1 the offset is the setting in force, with its sign and its unit', () => {
+    const late = { field: 'appointmentStart' as const, offsetSetting: 'lateMinutes' as const, offsetSign: 1 as const, offset: 999, unit: 'hours' as const };
+    expect(resolveOffset(late, DEFAULT_SETTINGS)).toEqual({ offset: 30, unit: 'minutes' });
+    expect(resolveOffset(late, withDefaults({ lateMinutes: 45 }))).toEqual({ offset: 45, unit: 'minutes' });
+    const notice = { field: 'appointmentStart' as const, offsetSetting: 'rescheduleNoticeHours' as const, offsetSign: -1 as const } as any;
+    expect(resolveOffset(notice, withDefaults({ rescheduleNoticeHours: 24 }))).toEqual({ offset: -24, unit: 'hours' });
+    expect(resolveOffset({ offsetSetting: 'contactReminderHours' } as any, DEFAULT_SETTINGS)).toEqual({ offset: 4, unit: 'hours' });
+    // Without a setting: the config's own number and unit.
+    expect(resolveOffset({ offset: -24, unit: 'hours' } as any, withDefaults({ lateMinutes: 45 }))).toEqual({ offset: -24, unit: 'hours' });
+    expect(offsetFromSettings(late)).toBe(true);
+    expect(offsetFromSettings({ offset: 1, unit: 'hours' } as any)).toBe(false);
+    expect(() => resolveOffset(late, undefined)).toThrow(RangeError);
+  });
+
+  test('a config that names a setting needs no number of its own; an unknown setting or sign is refused', () => {
+    expect(checkTimeTriggerConfig({ field: 'appointmentStart', offsetSetting: 'lateMinutes', offsetSign: 1 } as any)).toBeNull();
+    expect(checkTimeTriggerConfig({ field: 'appointmentStart', offsetSetting: 'phoneNumber', offsetSign: 2 } as any)).toEqual({
+      offsetSetting: 'TIMER_OFFSET_SETTING_INVALID', offsetSign: 'TIMER_OFFSET_SIGN_INVALID',
+    });
+    // Not a prototype key either.
+    expect(checkTimeTriggerConfig({ field: 'appointmentStart', offsetSetting: 'toString' } as any)).toEqual({ offsetSetting: 'TIMER_OFFSET_SETTING_INVALID' });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   shanghaiWall, signatureInput, staffActions, wallToIso, workspaceTabs, type DayOfCalendar,
 } from '../../src/client/workspaces/logic';
 import { TRANSITIONS } from '../../src/rules/booking';
+import { BOOKING_POLICY } from '../../src/rules/policy';
 
 describe('workspace tabs by role (R-X-2)', () => {
   it('each role gets its own workspace, admins all, the desk none', () => {
@@ -34,11 +35,11 @@ describe('workspace tabs by role (R-X-2)', () => {
 });
 
 describe('row actions follow the state machine', () => {
-  it('offers only actions the engine allows a window role from that status', () => {
+  it('offers only actions the engine allows the handlers and the window lead from that status', () => {
     for (const status of ['registered', 'dispatched', 'signedFor', 'contacted', 'inService', 'completed', 'abandoned', 'cancelled']) {
       for (const action of staffActions(status)) {
         expect(TRANSITIONS[action].from).toContain(status);
-        expect(TRANSITIONS[action].roles).toEqual(expect.arrayContaining(['windowStaff', 'windowLead']));
+        expect(BOOKING_POLICY[action]).toEqual(expect.arrayContaining(['handler', 'leadWindowLead']));
       }
     }
     expect(staffActions('contacted')).toContain('arrive');

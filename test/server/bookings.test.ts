@@ -27,9 +27,11 @@ describe('booking lifecycle', () => {
   const call = (user: string, action: string, body: any, now = BEFORE_HOLIDAY, query = '') =>
     as[user].post(`/api/bookings:${action}${query}`).set('X-Test-Now', now).send(body);
   const on = (id: number) => `?filterByTk=${id}`;
+  // One applicant per booking: one number may not hold overlapping or more than 3 bookings in a holiday (R-HOL-6).
+  let phones = 0;
   const register = (over: any = {}, now = BEFORE_HOLIDAY) =>
     call('desk', 'register', {
-      applicantName: '王建国', applicantPhone: '13905331234', applicantUnit: '淄博某贸易公司', channel: 'onSite',
+      applicantName: '王建国', applicantPhone: `1390533${String(1234 + phones++)}`, applicantUnit: '淄博某贸易公司', channel: 'onSite',
       serviceItemId: ids['BDC-001'], start: '2026-02-17 10:00', ...over,
     }, now);
   const events = async (id: number) =>

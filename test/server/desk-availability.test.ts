@@ -23,9 +23,11 @@ describe('desk look-ups: availability and item search', () => {
 
   const availability = (code: string, query = '', now = BEFORE_HOLIDAY, locale = 'zh-CN') =>
     desk.get(`/api/bookings:availability?serviceItemId=${ids[code] ?? code}${query}`).set('X-Test-Now', now).set('X-Locale', locale);
+  // One applicant per booking: a number holds no overlapping bookings (R-HOL-6).
+  let phones = 0;
   const register = (start: string, code = 'BDC-001') =>
     desk.post('/api/bookings:register').set('X-Test-Now', BEFORE_HOLIDAY).send({
-      applicantName: '李娜', applicantPhone: '0533-2512345', channel: 'onSite', serviceItemId: ids[code], start,
+      applicantName: '李娜', applicantPhone: `0533-25${String(12345 + phones++)}`, channel: 'onSite', serviceItemId: ids[code], start,
     });
 
   it('R-HOL-2 R-CAL-2 offers the holiday days and the weekend service days of an item, not working days', async () => {

@@ -54,6 +54,8 @@ describe('packaging', () => {
     expect([...files].sort()).toEqual([...packed.npmFiles].sort());
     const required = [
       'package.json', 'dist/server/index.js', 'dist/client/index.js', 'dist/externalVersion.js',
+      // The V2-only shell (/v/) loads dist/client-v2 of packages that have the client-v2.js marker.
+      'dist/client-v2/index.js', 'client-v2.js',
       'dist/locale/zh-CN.json', 'dist/locale/en-US.json',
       ...tsNames('collections').map((n) => `dist/server/collections/${n}.js`),
       // npm pack leaves out empty folders, so dist/server/migrations is only in the tarball once
@@ -62,8 +64,8 @@ describe('packaging', () => {
     ];
     for (const f of required) expect(files).toContain(f);
     expect(tsNames('collections').length).toBeGreaterThan(0);
-    // package.json "files" (dist, server.js, client.js, README.md) plus what npm always adds.
-    const unexpected = files.filter((f) => !/^(dist\/.+|server\.js|client\.js|README\.md|package\.json|LICENSE(\.md)?)$/.test(f));
+    // package.json "files" (dist, server.js, client.js, client-v2.js, README.md) plus what npm always adds.
+    const unexpected = files.filter((f) => !/^(dist\/.+|server\.js|client(-v2)?\.js|README\.md|package\.json|LICENSE(\.md)?)$/.test(f));
     expect(unexpected).toEqual([]);
     expect(files.filter((f) => /(^|\/)(node_modules|src|test|storage)\//.test(f) || /\.(ts|tsx|map|tgz)$/.test(f))).toEqual([]);
 
@@ -143,6 +145,19 @@ describe('packaging', () => {
     });
     expect(day.status).toBe(200);
     expect((await day.json()).data).toMatchObject({ date: '2026-02-14', kind: 'makeupWorkday', workingDay: true });
+
+    // The V2 shell's plugin list names our dist/client-v2, served from the tarball, as the AMD
+    // module that shell requires ('<package>/client-v2').
+    const v2List = await fetch(`${base}/api/pm:listEnabledV2`, { headers: { Authorization: `Bearer ${token}`, 'X-Authenticator': 'basic' } });
+    expect(v2List.status).toBe(200);
+    const v2Entry = ((await v2List.json()).data as { packageName: string; url: string }[]).find((p) => p.packageName === PLUGIN);
+    expect(v2Entry?.url).toMatch(new RegExp(`^/static/plugins/${PLUGIN}/dist/client-v2/index\\.js\\?hash=`));
+    const clientV2 = await fetch(`${base}${v2Entry!.url}`);
+    expect(clientV2.status).toBe(200);
+    const clientV2Text = await clientV2.text();
+    expect(clientV2Text).toBe(fs.readFileSync(path.join(storageDir, 'dist/client-v2/index.js'), 'utf8'));
+    expect(clientV2Text.startsWith(`define(${JSON.stringify(`${PLUGIN}/client-v2`)}, `)).toBe(true);
+    expect(clientV2Text).not.toContain('"@nocobase/client"');
 
     await host.stop();
     // The second app never touched our repo's own link.

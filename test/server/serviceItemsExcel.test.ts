@@ -54,6 +54,25 @@ describe('service-item list in Excel', () => {
     expect(await count()).toBe(before);
   });
 
+  it('R-LST-2 R-LST-1 a published row with its lead window (by window number) imports; without one it is refused', async () => {
+    const withLead = [...columns, { dataIndex: ['leadWindow', 'code'], defaultTitle: '主办窗口' }, { dataIndex: ['published'], defaultTitle: '公告' }];
+    const send = (rows: any[][]) => admin.post('/api/serviceItems:importXlsx').field('columns', JSON.stringify(withLead))
+      .attach('file', (() => {
+        const wb = XLSX.utils.book_new();
+        XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([withLead.map((c) => c.defaultTitle), ...rows]), 'Sheet1');
+        return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+      })(), 'items.xlsx');
+    const ok = await send([['XL-P1', '助残服务咨询', 20, 1, 'A04', '是']]);
+    expect(ok.status).toBe(200);
+    const item = await t.db.getRepository('serviceItems').findOne({ filter: { code: 'XL-P1' }, appends: ['leadWindow'] });
+    expect([item.get('published'), item.get('leadWindow').get('code')]).toEqual([true, 'A04']);
+    const before = await count();
+    const refused = await send([['XL-P2', '助残服务咨询（二）', 20, 1, 'A04', '是'], ['XL-P3', '无窗口事项', 20, 1, null, '是']]);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0]).toMatchObject({ code: 'PUBLISHED_WITHOUT_LEAD_WINDOW', message: '第 2 行：事项“无窗口事项”没有主办窗口，不能公告。' });
+    expect(await count()).toBe(before);
+  });
+
   it('R-LST-2 an admin exports the list to .xlsx', async () => {
     const res = await admin
       .post('/api/serviceItems:export')

@@ -35,9 +35,11 @@ describe('appointment settings', () => {
       .map((r: any) => ({ section: r.section, value: typeof r.value === 'string' ? JSON.parse(r.value) : r.value, revision: r.revision }));
   const call = (user: string, action: string, body: any, now = BEFORE_HOLIDAY, query = '') =>
     as[user].post(`/api/bookings:${action}${query}`).set('X-Test-Now', now).send(body);
+  // One applicant per booking: one number may not hold overlapping or more than 3 open bookings in a holiday (R-HOL-6).
+  let phones = 0;
   const register = (over: any = {}, now = BEFORE_HOLIDAY) =>
     call('desk', 'register', {
-      applicantName: '李秀英', applicantPhone: '13905331234', channel: 'onSite', serviceItemId: ids['GJJ-001'],
+      applicantName: '李秀英', applicantPhone: `1390533${1234 + phones++}`, channel: 'onSite', serviceItemId: ids['GJJ-001'],
       start: '2026-02-17 10:00', ...over,
     }, now);
   /** A booking the window holds (signed for), ready for reschedule / abandon. */

@@ -29,6 +29,12 @@ describe('workflow: booking triggers and nodes', () => {
     process.env.APPOINTMENT_DUTY_TEST_NOW = iso;
   };
   const scheduler = () => require('../../dist/server/index.js').bookingScheduler(t.app);
+  /**
+   * Until the workflow engine is idle, an earlier test's executions still run — and a queued event
+   * runs in *their* async context, so a node would read that request's test clock, not ours.
+   * (Seen in CI on MariaDB under load: the auto-dispatch node stamped BEFORE_HOLIDAY.)
+   */
+  const workflowsIdle = () => waitFor(async () => (t.app.pm.get('workflow') as any).dispatcher.idle);
 
   beforeAll(async () => {
     process.env.APPOINTMENT_DUTY_TEST_CLOCK = 'true';
@@ -52,10 +58,12 @@ describe('workflow: booking triggers and nodes', () => {
 
   const call = (user: string, action: string, body: any, now = BEFORE_HOLIDAY, id?: number) =>
     as[user].post(`/api/bookings:${action}${id ? `?filterByTk=${id}` : ''}`).set('X-Test-Now', now).send(body);
-  const register = async (over: any = {}) => {
+  // One applicant per booking: one number may not hold overlapping or more than 3 open bookings in a holiday (R-HOL-6).
+  let phones = 0;
+  const register = async (over: any = {}, now = BEFORE_HOLIDAY) => {
     const res = await call('desk', 'register', {
-      applicantName: '王建国', applicantPhone: '13905331234', channel: 'onSite', serviceItemId: ids['BDC-003'], start: '2026-02-17 10:00', ...over,
-    });
+      applicantName: '王建国', applicantPhone: `1390533${1234 + phones++}`, channel: 'onSite', serviceItemId: ids['BDC-003'], start: '2026-02-17 10:00', ...over,
+    }, now);
     expect(res.status).toBe(200);
     return res.body.data;
   };
@@ -111,6 +119,21 @@ describe('workflow: booking triggers and nodes', () => {
     expect((await messagesTo('desk')).length).toBe(before.desk);
   });
 
+  it('R-PRE-1 the context of a notice: the booking with its item, window, handlers and dispatch parts — users without their password', async () => {
+    const b = await heldBooking({ start: '2026-02-17 11:00' });
+    const wf = await workflowByKey('govhall-notify-assignment');
+    const [execution] = await waitFor(() => executionsOf(wf.get('id'), b.id), (l) => l.length > 0);
+    const data = execution.get('context').data;
+    expect(data).toMatchObject({ id: b.id, handler1Id: userId.staff, serviceItem: { code: 'BDC-003' }, window: { id: a01, leadId: userId.lead } });
+    expect(data.handler1).toMatchObject({ id: userId.staff, username: 'staff' });
+    expect(data.handler1).not.toHaveProperty('password');
+    expect(data.handler2).toBeNull();
+    expect(data.dispatches.map((d: any) => d.id)).toEqual([...data.dispatches.map((d: any) => d.id)].sort((x: number, y: number) => x - y));
+    expect(data.dispatches.find((d: any) => d.role === 'lead')).toMatchObject({ windowId: a01 });
+    // The handler is told the number to call: the full one (R-PRE-1), though the row holds the mask.
+    expect(data.applicantPhone).toMatch(/^1390533\d{4}$/);
+  });
+
   it('Booking event filters: only the configured actions, items and channels fire', async () => {
     const wf: any = await t.db.getRepository('workflows').create({
       values: { title: 'filter test', type: 'bookingEvent', enabled: true, sync: false,
@@ -130,8 +153,9 @@ describe('workflow: booking triggers and nodes', () => {
   it('R-DSP-1 R-DSP-3 R-DSP-4 Dispatch booking node (auto-dispatch enabled): lead and cooperating windows, recorded like a manual dispatch; the lead is notified', async () => {
     await t.db.getRepository('workflows').update({ filter: { key: AUTO_DISPATCH_KEY, current: true }, values: { enabled: true } });
     try {
-      setNow('2026-02-10T10:05:00+08:00');
-      const b = await register({ serviceItemId: ids['BDC-001'], start: '2026-02-19 10:00' });
+      // The node runs on the registration's commit, at that moment: 10:05 on the plugin's one clock.
+      await workflowsIdle();
+      const b = await register({ serviceItemId: ids['BDC-001'], start: '2026-02-19 10:00' }, '2026-02-10T10:05:00+08:00');
       const row = await waitFor(() => t.db.getRepository('bookings').findOne({ filterByTk: b.id, appends: ['dispatches'] }), (r: any) => r.get('status') === 'dispatched');
       expect(row.get('status')).toBe('dispatched');
       expect(new Date(row.get('dispatchedAt')).toISOString()).toBe('2026-02-10T02:05:00.000Z');
@@ -241,7 +265,7 @@ describe('workflow: booking triggers and nodes', () => {
     await tickAt('2026-02-22T09:31:00+08:00');
     const prompted = await waitFor(() => executionsOf(late.get('id'), b.id), (l) => l.length > 0);
     expect(prompted[0].get('eventKey')).toBe(timer.get('fireKey'));
-    const messages = await waitFor(() => messagesTo('staff', `30 分钟未到，请电话联系（13905331234）。预约单 ${b.number}`), (l) => l.length > 0);
+    const messages = await waitFor(() => messagesTo('staff', `30 分钟未到，请电话联系（${b.applicantPhone}）。预约单 ${b.number}`), (l) => l.length > 0);
     expect(messages).toHaveLength(1);
     await tickAt('2026-02-22T09:45:00+08:00');
     await waitFor(() => timersOf(b.id, late.get('id')), (l: any[]) => l[0]?.get('status') === 'fired');
@@ -302,5 +326,23 @@ describe('workflow: booking triggers and nodes', () => {
     const messages = await waitFor(() => messagesTo('section', `请回访申请人并记录满意度评价。预约单 ${b.number}`), (l) => l.length > 0);
     expect(messages).toHaveLength(1);
     expect(await messagesTo('chief', `请回访申请人并记录满意度评价。预约单 ${b.number}`)).toHaveLength(1);
+  });
+
+  // Last in the file: the workflow stays enabled (on SQLite, disabling it while its dispatcher
+  // still holds the one connection fails).
+  it('an admin\'s own NocoBase collection-event workflow on bookings fires on a lifecycle step, once (the engine writes the booking itself)', async () => {
+    const wf: any = await t.db.getRepository('workflows').create({
+      values: { title: '签收后通知（管理员自建）', type: 'collection', enabled: true, sync: false,
+        config: { mode: 2, collection: 'bookings', changed: ['status'], condition: { $and: [{ status: { $eq: 'signedFor' } }] } },
+      },
+    });
+    const b = await heldBooking({ start: '2026-02-19 10:00' });
+    const fired = await waitFor(() => t.db.getRepository('executions').find({ filter: { workflowId: wf.get('id') } }), (l) => l.length > 0);
+    expect(fired).toHaveLength(1);
+    expect(Number(fired[0].get('context').data.id)).toBe(b.id);
+    // The next step moves the booking to contacted: the condition does not hold, no second run.
+    expect((await call('staff', 'logContact', { result: 'reached' }, BEFORE_HOLIDAY, b.id)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await t.db.getRepository('executions').count({ filter: { workflowId: wf.get('id') } })).toBe(1);
   });
 });

@@ -1,12 +1,12 @@
 // The desk's registration form block rendered with real antd in jsdom. The form takes the host's
-// API client through its one seam, setDeskEnv({ api, i18n }) (src/client/desk/env.ts): here `api`
+// API client through its one seam, setHost({ api, i18n }) (src/client-v2/host.ts): here `api`
 // is an in-process stand-in that answers the booking engine's four calls from plain data and
 // records what it was sent; i18n is a real i18next with our en-US texts (test/web/setup.ts).
 import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { render } from './render';
 import { RegistrationForm } from '../../src/client/desk/RegistrationForm';
-import { setDeskEnv } from '../../src/client/desk/env';
+import { setHost } from '../../src/client-v2/host';
 import type { DeskItem, ItemAvailability } from '../../src/client/desk/api';
 import { i18next } from './setup';
 
@@ -43,7 +43,7 @@ function fakeHost(register: (body: any) => any) {
       throw new Error(`unexpected ${url}`);
     },
   };
-  setDeskEnv({ api: api as any, i18n: i18next as any });
+  setHost({ api: api as any, i18n: i18next as any });
   return calls;
 }
 

@@ -2,7 +2,7 @@
 // figures (comp time earned/taken in hours among them), rating levels as bars, its cases, complaints
 // and penalty points. Printing shows only the pages (print stylesheet below); Excel export downloads the same figures from statistics:export.
 import { Alert, Button, Empty, Input, Space, Spin } from 'antd';
-import { useAPIClient } from '@nocobase/client';
+import { useHostApi } from '../../client-v2/host';
 import React, { useCallback, useEffect, useState } from 'react';
 import { useT } from '../locale';
 
@@ -87,14 +87,14 @@ function Page({ w, month, t }: { w: any; month: string; t: (k: string) => string
       <h4>{t('Penalty points')}（{w.penalties.reduce((n: number, p: any) => n + (p.status === 'confirmed' ? p.points : 0), 0)}）</h4>
       <table><tbody>{w.penalties.map((p: any) => (
         <tr key={p.id}><td>{day(p.occurredAt)}</td><td>{fmt(p.user?.nickname)}</td><td>{t(`AFTERCARE_PENALTY_REASON_${p.reason}`)}</td><td>{p.points}</td><td>{t(`AFTERCARE_PENALTY_STATUS_${p.status}`)}</td></tr>))}</tbody></table>
-      <div className="sign"><span>{t('Prepared by')}：__________</span><span>{t('Section chief')}：__________</span><span>{t('Date')}：__________</span></div>
+      <div className="sign"><span>{t('Prepared by')}：__________</span><span>{t('Section chief (report signature)')}：__________</span><span>{t('Date')}：__________</span></div>
     </div>
   );
 }
 
 export const MonthlyReport = () => {
   const { t } = useT();
-  const api = useAPIClient();
+  const api = useHostApi();
   const [month, setMonth] = useState(() => new URLSearchParams(window.location.search).get('month') || lastMonth());
   const [report, setReport] = useState<any>(null);
   const [error, setError] = useState<string | null>(null);

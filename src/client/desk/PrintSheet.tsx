@@ -8,6 +8,7 @@ import { Alert, Button, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { desk, serverErrors } from './api';
 import { useDeskT } from './env';
+import { shellUrl } from '../../client-v2/host';
 import { printedForm, PrintedForm } from './logic';
 
 const STYLE_ID = 'govhall-print-style';
@@ -132,6 +133,6 @@ export function PrintOverlay({ bookingId, onClose, autoPrint = false }: { bookin
 /** The route /admin/appointment-duty/bookings/:id/print: the sheet of any existing booking. */
 export function PrintPage() {
   const id = /\/bookings\/(\d+)\/print/.exec(window.location.pathname)?.[1];
-  const close = () => (window.history.length > 1 ? window.history.back() : window.location.assign('/admin'));
+  const close = () => (window.history.length > 1 ? window.history.back() : window.location.assign(shellUrl('/admin')));
   return id ? <PrintOverlay bookingId={id} onClose={close} /> : null;
 }

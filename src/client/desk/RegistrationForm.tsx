@@ -6,12 +6,24 @@ import dayjs from 'dayjs';
 import { Alert, Button, Card, DatePicker, Form, Input, Radio, Result, Select, Space, Spin, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { searchItems } from '../../rules/itemSearch';
-import { desk, DeskItem, ItemAvailability, serverErrors } from './api';
-import { useDeskT } from './env';
+import { desk, DeskItem, ItemAvailability, NextYearOutlook, serverErrors } from './api';
+import { announceBookingRegistered, useDeskT } from './env';
 import { bookableDates, fieldOfError, firstBookableDate, phoneState } from './logic';
 import { PrintOverlay } from './PrintSheet';
 
 const FIELDS = ['serviceItemId', 'date', 'start', 'channel', 'applicantName', 'applicantPhone', 'applicantUnit', 'notes'];
+
+/**
+ * R-CAL-4: next year's statutory calendar is not entered yet (from the warning day on): bookings
+ * after 31 December cannot be taken; the server's message says so and who can fix it.
+ */
+export function NextYearBanner({ outlook }: { outlook: NextYearOutlook | null | undefined }) {
+  if (!outlook?.warn || !outlook.message) return null;
+  return (
+    <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="desk-next-year-warning" data-year={outlook.year}
+      message={outlook.message} />
+  );
+}
 
 function ItemNotice({ item, t }: { item: DeskItem; t: (k: string, o?: any) => string }) {
   const yes = (on: boolean, label: string, testid: string) => (
@@ -47,6 +59,7 @@ export function RegistrationForm() {
   const [avail, setAvail] = useState<ItemAvailability | null>(null);
   const [availLoading, setAvailLoading] = useState(false);
   const [me, setMe] = useState<{ nickname?: string; username?: string } | null | undefined>(undefined);
+  const [outlook, setOutlook] = useState<NextYearOutlook | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<any>(null);
@@ -59,6 +72,8 @@ export function RegistrationForm() {
   useEffect(() => {
     desk.items().then(setItems, (e) => setFormError(serverErrors(e)[0].message));
     desk.me().then(setMe, () => setMe(null));
+    // A banner only: the form works without it (e.g. a host that answers no calendar:outlook).
+    desk.outlook().then(setOutlook, () => setOutlook(null));
   }, []);
 
   const loadAvailability = (id: number) => {
@@ -99,6 +114,7 @@ export function RegistrationForm() {
         applicantUnit: values.applicantUnit || undefined, notes: values.notes || undefined,
       });
       setDone(booking);
+      announceBookingRegistered(booking);
     } catch (e) {
       const loose: string[] = [];
       for (const err of serverErrors(e)) {
@@ -154,6 +170,7 @@ export function RegistrationForm() {
           const touched = Object.keys(changed).filter((k) => FIELDS.includes(k));
           if (touched.length) setFormError(null);
         }}>
+        <NextYearBanner outlook={avail?.nextYear ?? outlook} />
         {formError ? <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} data-testid="desk-form-error" /> : null}
         <Form.Item name="serviceItemId" label={t('Service item')} rules={[{ required: true, message: t('Choose the service item') }]}
           extra={t('Search by name, code or pinyin initials (e.g. bdc)')}>

@@ -1,6 +1,6 @@
-// The desk's calls: bookings:searchItems / availability / register / get, auth:check.
+// The desk's calls: bookings:searchItems / availability / register / get, calendar:outlook, auth:check.
 // NocoBase wraps bodies as { data }; errors come back as { errors: [{ code, message }] }.
-import { deskApi } from './env';
+import { hostApi } from '../../client-v2/host';
 
 export interface DeskItem {
   id: number;
@@ -30,6 +30,18 @@ export interface DaySlots {
   slots: { start: string; time: string; remaining: number }[];
 }
 
+/** R-CAL-4: next year's statutory calendar, from calendar:outlook (and bookings:availability's nextYear). */
+export interface NextYearOutlook {
+  year: number;
+  configured: boolean;
+  warn: boolean;
+  warnFrom: string;
+  lastBookableDate: string;
+  /** In the user's language, naming who can fix it; null when there is nothing to say. */
+  message: string | null;
+  fixedBy: { role: string; page: string };
+}
+
 export interface ItemAvailability {
   item: DeskItem;
   capacity: number;
@@ -37,6 +49,7 @@ export interface ItemAvailability {
   notConfiguredFrom: string | null;
   phoneOpen: boolean;
   phoneRefusal: Refusal | null;
+  nextYear?: NextYearOutlook;
 }
 
 export interface ServerError {
@@ -52,7 +65,7 @@ export function serverErrors(error: any): ServerError[] {
 }
 
 async function call<T>(url: string, method: 'get' | 'post', payload?: Record<string, unknown>): Promise<T> {
-  const res = await deskApi().request({
+  const res = await hostApi().request({
     url, method, skipNotify: true, ...(method === 'get' ? { params: payload } : { data: payload }),
   });
   return res?.data?.data as T;
@@ -67,5 +80,28 @@ export const desk = {
       filterByTk: id,
       appends: ['serviceItem', 'window', 'recorder', 'dispatcher', 'signedForBy', 'handler1', 'handler2'],
     }),
+  outlook: () => call<NextYearOutlook>('calendar:outlook', 'get'),
   me: () => call<{ id: number; nickname?: string; username?: string }>('auth:check', 'get'),
+  /** Bookings this desk user recorded, by the filter of the list's tab (src/client/desk/logic.ts deskListFilter). */
+  recorded: (filter: Record<string, unknown>, sort: string[]) =>
+    call<DeskBookingRow[]>('bookings:list', 'get', {
+      filter: JSON.stringify(filter), sort, pageSize: 50, appends: ['serviceItem', 'window'],
+    }),
+  /** A caller's booking by its number or the applicant's full phone (bookings:lookup, the access policy decides what shows). */
+  lookup: (q: string) => call<DeskBookingRow[]>('bookings:lookup', 'get', { q }),
 };
+
+/** A booking as the desk's list shows it (bookings:list with serviceItem, window; bookings:lookup). */
+export interface DeskBookingRow {
+  id: number;
+  number: string;
+  status: string;
+  applicantName: string;
+  applicantPhone: string;
+  serviceItem: { id: number; name: string } | null;
+  window: { id: number; name: string } | null;
+  appointmentStart: string;
+  appointmentEnd: string;
+  channel: string;
+  recordedAt: string;
+}

@@ -143,3 +143,54 @@ export function printedForm(b: any): PrintedForm {
       : sig?.kind === 'confirmation' ? { text: String(sig.value ?? '') } : null,
   };
 }
+
+// ---------- the desk's own list (预约登记 page, beside the form) ----------
+
+export type DeskListTab = 'today' | 'upcoming';
+
+/** Statuses of a booking that is still to be served (the list's "upcoming" tab). */
+export const OPEN_STATUSES = ['registered', 'dispatched', 'signedFor', 'contacted', 'inService'];
+
+/** Shanghai's midnight that starts the day of `now`, as an instant. */
+export function shanghaiMidnight(now: Date): Date {
+  const day = new Date(now.getTime() + 8 * 3600000).toISOString().slice(0, 10);
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/**
+ * The bookings:list query of a tab, for the desk user `userId`: today = recorded by me today
+ * (Shanghai), newest first; upcoming = recorded by me, still open, appointment not started yet,
+ * soonest first.
+ */
+export function deskListQuery(tab: DeskListTab, userId: number, now: Date) {
+  if (tab === 'today') {
+    const from = shanghaiMidnight(now);
+    const to = new Date(from.getTime() + 86400000);
+    return {
+      filter: { $and: [{ recorderId: userId }, { recordedAt: { $gte: from.toISOString() } }, { recordedAt: { $lt: to.toISOString() } }] },
+      sort: ['-recordedAt'],
+    };
+  }
+  return {
+    filter: { $and: [{ recorderId: userId }, { status: { $in: OPEN_STATUSES } }, { appointmentStart: { $gte: now.toISOString() } }] },
+    sort: ['appointmentStart'],
+  };
+}
+
+/**
+ * What the look-up box sends: a booking number (YY-2026-000123, any case, spaces ignored) or a
+ * full phone number as the caller says it (digits, with or without dashes and spaces). Anything
+ * else is answered here, without a request: `null` and the reason's text key.
+ */
+export function lookupInput(raw: string): { q: string } | { q: null; reason: string } {
+  const text = raw.trim();
+  if (!text) return { q: null, reason: 'Enter a booking number or the applicant\'s full phone number' };
+  const number = text.replace(/\s+/g, '').toUpperCase();
+  if (/^YY-\d{4}-\d{6}$/.test(number)) return { q: number };
+  const digits = text.replace(/[\s-]/g, '');
+  if (/^\d+$/.test(digits)) {
+    if (digits.length < 7) return { q: null, reason: 'Enter the whole phone number, not a part of it' };
+    return { q: text.replace(/\s+/g, '') };
+  }
+  return { q: null, reason: 'Enter a booking number or the applicant\'s full phone number' };
+}

@@ -60,7 +60,7 @@ export const CompTimeSignOff = () => {
       render: (_: any, r: PendingRequest) => (
         <Space>
           <Button type="primary" size="small" data-testid={`sign-off-${r.id}`} onClick={() => open(r, 'signOff')}>{t('Sign off')}</Button>
-          <Button danger size="small" data-testid={`reject-${r.id}`} onClick={() => open(r, 'reject')}>{t('Reject')}</Button>
+          <Button danger size="small" data-testid={`reject-${r.id}`} onClick={() => open(r, 'reject')}>{t('Reject (comp-time request)')}</Button>
         </Space>
       ),
     },
@@ -77,7 +77,7 @@ export const CompTimeSignOff = () => {
       />
       <Modal
         open={!!decision} title={t(decision?.kind === 'reject' ? 'Reject comp-time request' : 'Sign off comp-time request')}
-        okText={t(decision?.kind === 'reject' ? 'Reject' : 'Sign off')} okButtonProps={{ 'data-testid': 'decision-ok', disabled: !note.trim() }}
+        okText={t(decision?.kind === 'reject' ? 'Reject (comp-time request)' : 'Sign off')} okButtonProps={{ 'data-testid': 'decision-ok', disabled: !note.trim() }}
         confirmLoading={saving} onOk={save} onCancel={() => setDecision(null)} destroyOnClose wrapClassName="govhall-sign-off-modal"
       >
         {decision && (

@@ -1,6 +1,6 @@
 // The duty page (/admin/appointment-duty): my duty, my comp time, and for window leads the
 // window's month roster and the comp-time sign-off. Each tab is a plain component others can embed.
-import { Alert, Select, Space, Spin, Tabs } from 'antd';
+import { Alert, Select, Space, Spin, Tabs, Typography } from 'antd';
 import React, { useEffect, useState } from 'react';
 import { useT } from '../locale';
 import { CompTimeSignOff } from './CompTimeSignOff';
@@ -8,7 +8,8 @@ import { DutyContext, errorText, useDutyApi } from './api';
 import { MyCompTime } from './MyCompTime';
 import { MyDuty, WindowRoster } from './ShiftTable';
 
-export const DutyPage = () => {
+/** `titled`: the page's own heading (the route /admin/appointment-duty); a menu page shows its title itself. */
+export const DutyPage = ({ titled = true }: { titled?: boolean }) => {
   const { t } = useT();
   const api = useDutyApi();
   const [ctx, setCtx] = useState<DutyContext | null>(null);
@@ -40,7 +41,8 @@ export const DutyPage = () => {
     { key: 'my-comp-time', label: t('My comp time'), children: <MyCompTime /> },
   ];
   return (
-    <div style={{ padding: 24 }} data-testid="duty-page">
+    <div style={{ padding: titled ? 24 : 0 }} data-testid="duty-page">
+      {titled ? <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="duty-page-title">{t('Duty and comp time')}</Typography.Title> : null}
       <Tabs items={items} defaultActiveKey={items[0].key} />
     </div>
   );

@@ -1,6 +1,6 @@
 // The duty resources of our server plugin (dutyShifts:*, compTimeRequests:*, compTimeEntries:*).
 // NocoBase wraps every body as { data }; api.request returns the axios response.
-import { useAPIClient } from '@nocobase/client';
+import { useHostApi } from '../../client-v2/host';
 import { useMemo } from 'react';
 
 export { errorText } from '../settings/api';
@@ -54,7 +54,7 @@ export interface BalanceDetail {
 }
 
 export function useDutyApi() {
-  const api = useAPIClient();
+  const api = useHostApi();
   return useMemo(() => {
     const call = async <T>(method: 'get' | 'post', url: string, payload?: Record<string, unknown>): Promise<T> => {
       const res = await api.request({ url, method, ...(method === 'get' ? { params: payload } : { data: payload }), skipNotify: true });

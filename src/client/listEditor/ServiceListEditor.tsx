@@ -4,7 +4,7 @@
 import { DownloadOutlined, HolderOutlined, ReloadOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Space, Switch, Table, Tooltip, Typography, Upload, message } from 'antd';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_SETTINGS } from '../../rules/settings';
+import { useBookingSettings } from '../settings/stored';
 import { useT } from '../locale';
 import { listEditorApi, readBlobError, sheetColumns, type ApiLike, type WindowOption } from './api';
 import { CellError, EditableNumber, EditableText } from './cells';
@@ -24,7 +24,8 @@ export const ServiceListEditor = ({ api, height = 560 }: ServiceListEditorProps)
   const { t } = useT();
   const calls = useMemo(() => listEditorApi(api), [api]);
   const [messageApi, messageHolder] = message.useMessage();
-  const halfDay = DEFAULT_SETTINGS.halfDayMinutes;
+  // R-LST-3 the stored half working day (基本设置), not the built-in 240: it may have been changed.
+  const halfDay = useBookingSettings(api)?.halfDayMinutes;
 
   const [items, setItems] = useState<EditorItem[]>([]);
   const [windows, setWindows] = useState<WindowOption[]>([]);
@@ -228,8 +229,8 @@ export const ServiceListEditor = ({ api, height = 560 }: ServiceListEditorProps)
       { title: t('Holiday appointment'), dataIndex: 'offeredOnHolidays', width: 80, render: toggle('offeredOnHolidays', 'holiday') },
       {
         title: (
-          <Tooltip title={t('At most 0.5 working day ({{limit}} minutes)', { limit: halfDay } as any)}>
-            {t('Expected minutes')} ≤ {halfDay}
+          <Tooltip title={halfDay ? t('At most 0.5 working day ({{limit}} minutes)', { limit: halfDay } as any) : undefined}>
+            <span data-testid="minutes-header">{t('Expected minutes')}{halfDay ? ` ≤ ${halfDay}` : ''}</span>
           </Tooltip>
         ),
         dataIndex: 'expectedMinutes', width: 130,

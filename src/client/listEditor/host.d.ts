@@ -1,18 +1,6 @@
 // Hand-written types for what the service-list editor takes from the NocoBase host page at run time
 // (none of these packages is installable here). Only the names used are declared; props are loose.
-declare module '@nocobase/client-v2' {
-  /** A block of a Modern page (flow-engine model); subclasses appear in "Add block" › Other blocks. */
-  export class BlockModel {
-    constructor(options?: any);
-    props: Record<string, any>;
-    context: Record<string, any> & { api?: any; t?: (text: string, options?: any) => string };
-    renderComponent(): any;
-    setDecoratorProps(props: Record<string, any>): void;
-    static define(meta: { label?: string; hide?: boolean; sort?: number; icon?: any; [key: string]: any }): void;
-    static registerFlow(flow: Record<string, any>): void;
-  }
-}
-
+// BlockModel: types/nocobase-client-v2.d.ts.
 declare module 'antd' {
   import type { FC, ReactNode } from 'react';
   type LooseProps = Record<string, any> & { children?: ReactNode };

@@ -1,12 +1,17 @@
 // Settings page "Statutory calendar" (R-CAL-1): the year's days by kind, editable by admins.
-import { CheckCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DownloadOutlined, FileTextOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Popconfirm, Select, Space, Spin, Tag, Typography, message } from 'antd';
-import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../locale';
-import { errorText, useCalendarApi, type CalendarYear, type CalendarYearDetail, type SetDayInput } from './api';
+import {
+  YEAR_COLUMNS, errorText, useCalendarApi, type CalendarDayRow, type CalendarYear, type CalendarYearDetail, type NextYearOutlook, type NoticePreview,
+  type SetDayInput,
+} from './api';
 import { countKinds, resolveYear, type ResolvedDay } from './dates';
 import { DayEditor } from './DayEditor';
-import { KindLegend, YearView } from './YearView';
+import { NoticePanel } from './NoticePanel';
+import { changesByDate, previewRows } from './noticePreview';
+import { ChangeLegend, KindLegend, YearView } from './YearView';
 
 /** Today in Shanghai as 'YYYY-MM-DD' (the calendar's dates are Shanghai dates). */
 function shanghaiToday(): string {
@@ -50,6 +55,10 @@ export const CalendarSettings = () => {
   const [loadingYear, setLoadingYear] = useState(false);
   const [busy, setBusy] = useState<'add' | 'confirm' | null>(null);
   const [editing, setEditing] = useState<ResolvedDay | null>(null);
+  // R-CAL-4: next year's outlook, and the notice being entered (its preview drawn on the year view).
+  const [outlook, setOutlook] = useState<NextYearOutlook | null>(null);
+  const [noticeOpen, setNoticeOpen] = useState(false);
+  const [preview, setPreview] = useState<{ notice: NoticePreview; stored: CalendarDayRow[] } | null>(null);
 
   const showError = useCallback((e: unknown) => messageApi.error(errorText(e), 6), [messageApi]);
 
@@ -84,9 +93,55 @@ export const CalendarSettings = () => {
     [calendar, showError],
   );
 
+  const loadOutlook = useCallback(() => calendar.outlook().then(setOutlook, () => setOutlook(null)), [calendar]);
+
   useEffect(() => {
     loadYears(yearFromUrl());
-  }, [loadYears]);
+    loadOutlook();
+  }, [loadYears, loadOutlook]);
+
+  const showPreview = useCallback(
+    async (notice: NoticePreview | null) => {
+      if (!notice) return setPreview(null);
+      try {
+        const stored = notice.stored.exists ? (await calendar.year(notice.year)).days || [] : [];
+        setPreview({ notice, stored });
+      } catch (e) {
+        showError(e);
+      }
+    },
+    [calendar, showError],
+  );
+
+  // R-CAL-4 the year as data: .ics to subscribe to, Excel through NocoBase's import/export.
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [dataBusy, setDataBusy] = useState<'ics' | 'export' | 'import' | null>(null);
+  const yearData = async (what: 'ics' | 'export' | 'import', run: () => Promise<void>) => {
+    setDataBusy(what);
+    try {
+      await run();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setDataBusy(null);
+    }
+  };
+  const importFile = (file: File | undefined) => {
+    if (!file || year == null) return;
+    yearData('import', async () => {
+      await calendar.importYear(file, YEAR_COLUMNS(t));
+      messageApi.success(t('Imported {{name}}', { name: file.name }));
+      await loadYear(year);
+    });
+  };
+
+  const noticeApplied = async (y: number, counts: NoticePreview['counts']) => {
+    messageApi.success(t('{{year}} entered from the notice: {{added}} days added, {{changed}} changed, {{removed}} removed.', { year: y, ...counts }), 6);
+    setNoticeOpen(false);
+    await loadYears(y);
+    if (y === year) await loadYear(y);
+    await loadOutlook();
+  };
 
   useEffect(() => {
     if (year == null) return;
@@ -101,6 +156,11 @@ export const CalendarSettings = () => {
     [detail, year],
   );
   const counts = useMemo(() => (days ? countKinds(days.values()) : undefined), [days]);
+  const previewDays = useMemo(
+    () => (preview ? resolveYear(preview.notice.year, previewRows(preview.notice.year, preview.stored, preview.notice.changes)) : null),
+    [preview],
+  );
+  const previewChanges = useMemo(() => (preview ? changesByDate(preview.notice.year, preview.notice.changes) : undefined), [preview]);
   const nextYear = years.length ? years[years.length - 1].year + 1 : Number(today.slice(0, 4));
 
   const addYear = async () => {
@@ -190,7 +250,7 @@ export const CalendarSettings = () => {
             ) : null}
             {current?.source ? (
               <Typography.Text type="secondary">
-                {t('Source')}: {t(current.source === 'seed' ? 'Seed data' : 'Administrator')}
+                {t('Source')}: {t(current.source === 'seed' ? 'Seed data' : current.source === 'notice' ? 'State Council notice' : 'Administrator')}
               </Typography.Text>
             ) : null}
           </Space>
@@ -198,12 +258,51 @@ export const CalendarSettings = () => {
             <Button icon={<ReloadOutlined />} onClick={() => loadYears(year)} data-testid="reload">
               {t('Refresh')}
             </Button>
+            {current ? (
+              <>
+                <Button icon={<DownloadOutlined />} disabled={!configured} loading={dataBusy === 'ics'} data-testid="download-ics"
+                  title={t('For Outlook or WeCom: import the file, or subscribe to /api/calendar:ics?year={{year}}&token=<API key>', { year })}
+                  onClick={() => yearData('ics', () => calendar.downloadIcs(year!))}>
+                  {t('Download .ics')}
+                </Button>
+                <Button icon={<DownloadOutlined />} loading={dataBusy === 'export'} data-testid="export-year"
+                  onClick={() => yearData('export', () => calendar.exportYear(year!, YEAR_COLUMNS(t), t('Statutory calendar {{year}}', { year })))}>
+                  {t('Export Excel')}
+                </Button>
+                <Button icon={<UploadOutlined />} loading={dataBusy === 'import'} data-testid="import-year" onClick={() => fileInput.current?.click()}>
+                  {t('Import Excel')}
+                </Button>
+                <input ref={fileInput} type="file" accept=".xlsx" style={{ display: 'none' }} data-testid="import-year-file"
+                  onChange={(e: any) => { importFile(e.target.files?.[0]); e.target.value = ''; }} />
+              </>
+            ) : null}
+            <Button icon={<FileTextOutlined />} onClick={() => setNoticeOpen(true)} data-testid="open-notice">
+              {t('Paste State Council notice')}
+            </Button>
             <Button icon={<PlusOutlined />} onClick={addYear} loading={busy === 'add'} data-testid="add-year">
               {t('Add year')} {nextYear}
             </Button>
             {current && !configured ? markConfiguredButton : null}
           </Space>
         </div>
+
+        {outlook?.warn ? (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="calendar-next-year-warning"
+            message={t('The statutory holidays of {{year}} are not entered yet: bookings after {{date}} cannot be taken.', { year: outlook.year, date: outlook.lastBookableDate })}
+            description={t('The desk sees this too. Paste the State Council notice (国务院办公厅关于{{year}}年部分节假日安排的通知) to enter the whole year at once.', { year: outlook.year })}
+            action={noticeOpen ? undefined : (
+              <Button size="small" type="primary" onClick={() => setNoticeOpen(true)} data-testid="warning-open-notice">{t('Paste State Council notice')}</Button>
+            )}
+          />
+        ) : null}
+
+        {noticeOpen ? (
+          <NoticePanel calendar={calendar} onPreview={showPreview} onApplied={noticeApplied}
+            onClose={() => { setNoticeOpen(false); setPreview(null); }} />
+        ) : null}
 
         {!loadingYears && !years.length ? (
           <Alert type="info" showIcon message={t('No calendar years yet. Add one to start.')} />
@@ -222,16 +321,31 @@ export const CalendarSettings = () => {
           />
         ) : null}
 
-        <KindLegend counts={counts} />
-        <Typography.Text type="secondary">{t('Click a day to change its kind.')}</Typography.Text>
+        {preview && previewDays ? (
+          <div data-testid="notice-preview-year" data-year={preview.notice.year}>
+            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+              <Space wrap>
+                <Tag color="processing">{t('Preview of {{year}}, not applied yet', { year: preview.notice.year })}</Tag>
+                <ChangeLegend counts={preview.notice.counts} />
+              </Space>
+              <KindLegend counts={countKinds(previewDays.values())} />
+              <YearView year={preview.notice.year} days={previewDays} today={today} changes={previewChanges} />
+            </Space>
+          </div>
+        ) : (
+          <>
+            <KindLegend counts={counts} />
+            <Typography.Text type="secondary">{t('Click a day to change its kind.')}</Typography.Text>
 
-        <Spin spinning={loadingYear || loadingYears}>
-          {days && year != null ? (
-            <YearView year={year} days={days} today={today} onDayClick={setEditing} />
-          ) : (
-            <div style={{ minHeight: 200 }} />
-          )}
-        </Spin>
+            <Spin spinning={loadingYear || loadingYears}>
+              {days && year != null ? (
+                <YearView year={year} days={days} today={today} onDayClick={setEditing} />
+              ) : (
+                <div style={{ minHeight: 200 }} />
+              )}
+            </Spin>
+          </>
+        )}
       </Space>
       <DayEditor day={editing} onCancel={() => setEditing(null)} onSave={saveDay} />
     </Card>

@@ -1,5 +1,5 @@
 // The appointmentSettings resource (get / update) of our server plugin, for the 基本设置 page.
-import { useAPIClient } from '@nocobase/client';
+import { useHostApi } from '../../client-v2/host';
 import { useMemo } from 'react';
 
 export type Sections = Record<string, Record<string, unknown>>;
@@ -26,7 +26,7 @@ export function problemOf(error: any, section?: string): ServerProblem {
 }
 
 export function useSettingsApi() {
-  const api = useAPIClient();
+  const api = useHostApi();
   return useMemo(() => ({
     get: async (): Promise<SettingsAnswer> => (await api.request({ url: 'appointmentSettings:get', skipNotify: true } as any))?.data?.data,
     update: async (patch: Sections): Promise<SettingsAnswer> =>

@@ -1,6 +1,6 @@
 // How each kind of day looks and is called. Colours come from the antd theme tokens, so the
 // calendar follows NocoBase's theme (including the dark one).
-import type { DayKind } from './api';
+import type { DayKind, NoticeChange } from './api';
 
 /** Translation keys (English text) of the kinds, in display order. */
 export const KIND_LABELS: Record<DayKind, string> = {
@@ -38,4 +38,16 @@ export function kindColours(token: Record<string, any>): Record<DayKind, KindCol
     holiday: { background: token.colorErrorBg, color: token.colorError, border: token.colorErrorBorder },
     makeupWorkday: { background: token.colorWarningBg, color: token.colorWarningText, border: token.colorWarningBorder },
   };
+}
+
+/** R-CAL-4 a notice preview's changes: names (translation keys), cell marks and colours. */
+export const CHANGE_LABELS: Record<NoticeChange['change'], string> = {
+  added: 'Added by the notice',
+  changed: 'Changed by the notice',
+  removed: 'Removed by the notice',
+};
+export const CHANGE_MARKS: Record<NoticeChange['change'], string> = { added: '+', changed: '~', removed: '−' };
+
+export function changeColours(token: Record<string, any>): Record<NoticeChange['change'], string> {
+  return { added: token.colorSuccess, changed: token.colorPrimary, removed: token.colorError };
 }

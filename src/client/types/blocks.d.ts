@@ -1,33 +1,7 @@
-// Hand-written declarations of the few host APIs the blocks use (the host page provides these
-// packages at run time; none is installable here). Checked against nocobase/nocobase v2.2:
-// packages/core/flow-engine/src/flowEngine.ts (registerModels), packages/core/client-v2/src/flow/
-// models/base/BlockModel.tsx (renderComponent, define), packages/core/client/src/schema-initializer
-// and schema-settings, and the installed @nocobase/plugin-block-markdown 2.2.15 dist/client.
-declare module '@nocobase/flow-engine' {
-  /** A label NocoBase translates at render time: '{{t("text", { ns })}}'. */
-  export function tExpr(text: string, options?: { ns?: string | string[] }): string;
-
-  export interface FlowEngine {
-    registerModels(models: Record<string, any>): void;
-    getModelClass(name: string): any;
-  }
-}
-
-declare module '@nocobase/client-v2' {
-  import type { ReactNode } from 'react';
-
-  /** A block of a Modern page; a direct subclass is listed under "Add block › Other blocks". */
-  export class BlockModel {
-    uid: string;
-    props: Record<string, any>;
-    decoratorProps: Record<string, any>;
-    context: Record<string, any>;
-    renderComponent(): ReactNode;
-    setDecoratorProps(props: Record<string, any>): void;
-    static define(meta: { label?: string; sort?: number; hide?: boolean; [key: string]: any }): void;
-  }
-}
-
+// Hand-written declarations of the classic-shell host APIs the blocks use (the host page provides
+// these packages at run time; none is installable here). Checked against nocobase/nocobase v2.2:
+// packages/core/client/src/schema-initializer and schema-settings, and the installed
+// @nocobase/plugin-block-markdown 2.2.15 dist/client. The V2 client and flow engine: types/nocobase-client-v2.d.ts.
 declare module '@nocobase/client' {
   import type { ComponentType, FC } from 'react';
 

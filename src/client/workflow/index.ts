@@ -2,9 +2,7 @@
 // config forms as Formily schemas, variables for the booking, texts in zh-CN and en-US.
 // The server side is src/server/workflow; type names must match it.
 import PluginWorkflowClient, { Instruction, Trigger, WorkflowVariableInput } from '@nocobase/plugin-workflow/client';
-import { registerTexts, tval } from '../locale';
-import enUS from './locale/en-US.json';
-import zhCN from './locale/zh-CN.json';
+import { tval } from '../locale';
 
 const item = (title: string, component: string, extra: Record<string, unknown> = {}) => ({
   type: 'string', title: tval(title), 'x-decorator': 'FormItem', 'x-component': component, ...extra,
@@ -16,7 +14,8 @@ const options = (pairs: [string, string][]) => pairs.map(([value, label]) => ({ 
 const EVENTS = options([
   ['register', 'Register'], ['dispatch', 'Dispatch'], ['signFor', 'Sign for'], ['signForCooperation', 'Sign for (cooperating window)'],
   ['assignHandlers', 'Assign handlers'], ['logContact', 'Log contact'], ['requestReschedule', 'Request reschedule'],
-  ['decideReschedule', 'Decide reschedule'], ['arrive', 'Arrive'], ['complete', 'Complete'], ['abandon', 'Abandon'], ['cancel', 'Cancel'],
+  ['decideReschedule', 'Decide reschedule'], ['arrive', 'Arrive'], ['complete', 'Complete'],
+  ['correctServedTime', 'Correct served time'], ['abandon', 'Abandon'], ['cancel', 'Cancel'],
 ]);
 const STATUSES = options([
   ['registered', 'Registered'], ['dispatched', 'Dispatched'], ['signedFor', 'Signed for'], ['contacted', 'Contacted'],
@@ -40,6 +39,22 @@ const BOOKING: Leaf = ['data', 'Booking', [
   ['handler1Id', 'Handler 1 ID'], ['handler2Id', 'Handler 2 ID'],
   ['serviceItem', 'Service item', [['name', 'Service item'], ['materials', 'Materials to bring']]],
   ['window', 'Window ID', [['id', 'Window ID'], ['leadId', 'Window lead ID']]],
+]];
+
+// Server: src/rules/reminders.ts OFFSET_SETTINGS (each in its own unit).
+const OFFSET_SETTINGS = options([
+  ['lateMinutes', 'Late after (minutes) — R-DAY-1'], ['rescheduleNoticeHours', 'Reschedule notice (hours) — R-RSC-2'],
+  ['contactReminderHours', 'Contact reminder after assignment (hours) — R-PRE-1'],
+]);
+/** Shown with a setting (`shown` true) or with a number of its own. */
+const whenSetting = (shown: boolean) => ({
+  dependencies: ['offsetSetting'],
+  fulfill: { state: { visible: shown ? '{{!!$deps[0]}}' : '{{!$deps[0]}}', required: shown ? '{{!!$deps[0]}}' : '{{!$deps[0]}}' } },
+});
+/** The settings in force when the reminder fires, for its text ({{$context.settings.lateMinutes}}). */
+const SETTINGS: Leaf = ['settings', 'Settings', [
+  ['lateMinutes', 'Late after (minutes)'], ['rescheduleNoticeHours', 'Reschedule notice (hours)'],
+  ['contactReminderHours', 'Contact reminder after assignment (hours)'], ['phoneNumber', 'Booking phone number'],
 ]];
 
 class BookingEventTrigger extends Trigger {
@@ -66,8 +81,23 @@ class BookingTimeTrigger extends Trigger {
   description = tval("Fires at a time relative to a booking's date (before the appointment, after assignment, after completion …) while its status matches; the schedule is kept in the database, so nothing is lost on restart.");
   fieldset = {
     field: item('Date field', 'Select', { required: true, enum: DATE_FIELDS }),
-    offset: item('Offset', 'InputNumber', { type: 'number', required: true, description: tval('Negative = before the date (e.g. -24 hours = one day before).'), 'x-component-props': { precision: 0 } }),
-    unit: item('Unit', 'Radio.Group', { required: true, default: 'hours', enum: options([['minutes', 'Minutes'], ['hours', 'Hours'], ['workingDays', 'Working days (statutory calendar)']]) }),
+    // A setting as the offset (基本设置): the reminder follows the number the rules use; empty = a number here.
+    offsetSetting: item('Offset from a setting (empty = the number below)', 'Select', {
+      enum: OFFSET_SETTINGS, 'x-component-props': { allowClear: true },
+      description: tval('The reminder moves when an admin changes the setting (Settings › 预约+无休 › 基本设置).'),
+    }),
+    offsetSign: item('Before or after the date', 'Radio.Group', {
+      type: 'number', default: 1, enum: [{ value: -1, label: tval('Before') }, { value: 1, label: tval('After') }],
+      'x-reactions': whenSetting(true),
+    }),
+    offset: item('Offset', 'InputNumber', {
+      type: 'number', required: true, description: tval('Negative = before the date (e.g. -24 hours = one day before).'), 'x-component-props': { precision: 0 },
+      'x-reactions': whenSetting(false),
+    }),
+    unit: item('Unit', 'Radio.Group', {
+      required: true, default: 'hours', enum: options([['minutes', 'Minutes'], ['hours', 'Hours'], ['workingDays', 'Working days (statutory calendar)']]),
+      'x-reactions': whenSetting(false),
+    }),
     statuses: item('Only while status is (empty = any)', 'Select', { type: 'array', enum: STATUSES, 'x-component-props': { mode: 'multiple' } }),
     pendingReschedule: item('Only while a reschedule request is pending', 'Checkbox', { type: 'boolean' }),
     maxLatenessMinutes: item('Maximum lateness (minutes)', 'InputNumber', {
@@ -76,10 +106,11 @@ class BookingTimeTrigger extends Trigger {
     }),
   };
   validate(config: any) {
-    return !!config?.field && Number.isInteger(config?.offset) && !!config?.unit;
+    if (!config?.field) return false;
+    return config.offsetSetting ? [1, -1].includes(config.offsetSign ?? 1) : Number.isInteger(config?.offset) && !!config?.unit;
   }
   useVariables(config: any, opts?: any) {
-    return tree([BOOKING, ['timer', 'Schedule', [['dueAt', 'Due at'], ['lateMinutes', 'Minutes late']]]], opts?.fieldNames);
+    return tree([BOOKING, ['timer', 'Schedule', [['dueAt', 'Due at'], ['lateMinutes', 'Minutes late']]], SETTINGS], opts?.fieldNames);
   }
 }
 
@@ -123,13 +154,28 @@ class AssignHandlerInstruction extends Instruction {
   }
 }
 
+class NextYearCalendarInstruction extends Instruction {
+  title = tval("Next year's calendar");
+  type = 'calendarNextYear';
+  group = 'extended';
+  description = tval("Whether next year's statutory calendar is configured and whether today is past the warning day (basic settings); follow it with a condition on \"Warn\".");
+  fieldset = {};
+  useVariables(node: any, opts?: any) {
+    const [n] = tree([[node.key, node.title ?? "Next year's calendar", [
+      ['warn', 'Warn'], ['year', 'Next year'], ['configured', 'Configured'], ['warnFrom', 'Warning from'], ['lastBookableDate', 'Last bookable date'],
+      ['page', 'Calendar page'],
+    ]]], opts?.fieldNames);
+    return { ...n, label: node.title ?? n.label };
+  }
+}
+
 /** Adds our triggers and nodes to the workflow editor; nothing when plugin-workflow is not enabled. */
 export function registerWorkflowClient(app: any) {
-  registerTexts(app.i18n, { 'zh-CN': zhCN, 'en-US': enUS });
   const workflow: any = app.pm.get(PluginWorkflowClient) ?? app.pm.get('workflow');
   if (!workflow?.registerTrigger) return;
   workflow.registerTrigger('bookingEvent', BookingEventTrigger);
   workflow.registerTrigger('bookingTime', BookingTimeTrigger);
   workflow.registerInstruction('bookingDispatch', DispatchBookingInstruction);
   workflow.registerInstruction('bookingAssignHandler', AssignHandlerInstruction);
+  workflow.registerInstruction('calendarNextYear', NextYearCalendarInstruction);
 }

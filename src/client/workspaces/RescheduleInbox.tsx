@@ -1,5 +1,6 @@
-// The section's reschedule approval inbox (R-RSC-1..3): pending requests with the 12-hour rule
-// explained per row; the section chief approves or rejects with a note. Force majeure is marked.
+// The section's reschedule approval inbox (R-RSC-1..3): pending requests with the notice rule
+// (the configured hours, 12 by default) explained per row; the section chief approves or rejects
+// with a note. Force majeure is marked.
 import { ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, Modal, Segmented, Space, Table, Tag, Typography, message } from 'antd';
 import React, { useState } from 'react';
@@ -8,8 +9,7 @@ import { errorText, useWorkspaceApi, type BookingRow, type RescheduleRow } from 
 import { DECISION_LABELS } from './BookingTimeline';
 import { BookingNumber, LoadError, appointmentText, useLoader } from './common';
 import { canDecideReschedule, shanghaiWall } from './logic';
-
-const NOTICE_HOURS = 12; // DEFAULT_SETTINGS.rescheduleNoticeHours; the server enforces the configured value
+import { useBookingSettings } from '../settings/stored';
 
 export const RescheduleInbox = ({ roles, onOpen }: { roles: string[]; onOpen: (b: BookingRow) => void }) => {
   const { t } = useT();
@@ -21,6 +21,7 @@ export const RescheduleInbox = ({ roles, onOpen }: { roles: string[]; onOpen: (b
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
   const mayDecide = canDecideReschedule(roles);
+  const hours = useBookingSettings()?.rescheduleNoticeHours;
 
   const open = (row: RescheduleRow, approve: boolean) => {
     form.resetFields();
@@ -71,7 +72,7 @@ export const RescheduleInbox = ({ roles, onOpen }: { roles: string[]; onOpen: (b
       ),
     },
     {
-      title: t('12-hour rule'),
+      title: hours ? t('The {{hours}}-hour rule', { hours }) : t('Notice period'),
       key: 'deadline',
       render: (_: any, r: RescheduleRow) =>
         r.kind === 'forceMajeure' ? (
@@ -114,16 +115,19 @@ export const RescheduleInbox = ({ roles, onOpen }: { roles: string[]; onOpen: (b
   return (
     <div data-testid="reschedule-inbox">
       {holder}
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 12 }}
-        message={t('The {{hours}}-hour rule', { hours: NOTICE_HOURS })}
-        description={t(
-          'A booking may be postponed or changed only with a reason and the section chief\'s approval, and the applicant must be told at least {{hours}} hours before the original time; an ordinary request or approval after that is refused. Force majeure (e.g. severe weather) is exempt: the window talks to the applicant and reports it here.',
-          { hours: NOTICE_HOURS },
-        )}
-      />
+      {hours ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="reschedule-rule"
+          message={t('The {{hours}}-hour rule', { hours })}
+          description={t(
+            'A booking may be postponed or changed only with a reason and the section chief\'s approval, and the applicant must be told at least {{hours}} hours before the original time; an ordinary request or approval after that is refused. Force majeure (e.g. severe weather) is exempt: the window talks to the applicant and reports it here.',
+            { hours },
+          )}
+        />
+      ) : null}
       <Space style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
         <Segmented
           value={decision}

@@ -9,6 +9,7 @@ import { PICKER_FORMAT, appointmentText, pickerToWall, wallToPicker } from './co
 import { CONTACT_RESULT_LABELS } from './BookingTimeline';
 import { completionDefaults, shanghaiWall, signatureInput, wallToIso } from './logic';
 import { SignaturePad } from './SignaturePad';
+import { pickerMinuteStep, useBookingSettings } from '../settings/stored';
 
 export type DialogKind = 'logContact' | 'complete' | 'abandon' | 'requestReschedule';
 
@@ -36,6 +37,8 @@ export const StaffDialog = ({ kind, booking, onCancel, onSubmit }: Props) => {
   const [error, setError] = useState<string | null>(null);
   const [signature, setSignature] = useState<string | null>(null);
   const signMode: 'draw' | 'confirm' = Form.useWatch('signMode', form) || 'draw';
+  // The configured numbers the texts quote (R-DAY-2 minutes late, R-RSC-2 notice hours, R-HOL-5 slot grid).
+  const settings = useBookingSettings();
 
   useEffect(() => {
     if (!kind || !booking) return;
@@ -167,7 +170,9 @@ export const StaffDialog = ({ kind, booking, onCancel, onSubmit }: Props) => {
         {kind === 'abandon' ? (
           <>
             <Alert type="warning" showIcon style={{ marginBottom: 12 }}
-              message={t('Only once the applicant is 30 minutes late, after trying to reach them.')} />
+              message={settings
+                ? t('Only once the applicant is {{minutes}} minutes late, after trying to reach them.', { minutes: settings.lateMinutes })
+                : t('Only once the applicant is late, after trying to reach them.')} />
             <Form.Item name="reason" label={t('Reason')} rules={[{ required: true, whitespace: true, message: t('A reason is required') }]}>
               <Input.TextArea rows={3} maxLength={2000} data-testid="abandon-reason" />
             </Form.Item>
@@ -177,13 +182,13 @@ export const StaffDialog = ({ kind, booking, onCancel, onSubmit }: Props) => {
         {kind === 'requestReschedule' ? (
           <>
             <Form.Item name="kind" label={t('Kind')}>
-              <Select options={[{ value: 'ordinary', label: t('Ordinary (12 hours before)') }, { value: 'forceMajeure', label: t('Force majeure') }]} />
+              <Select options={[{ value: 'ordinary', label: settings ? t('Ordinary ({{hours}} hours before)', { hours: settings.rescheduleNoticeHours }) : t('Ordinary') }, { value: 'forceMajeure', label: t('Force majeure') }]} />
             </Form.Item>
             <Form.Item name="reason" label={t('Reason')} rules={[{ required: true, whitespace: true, message: t('A reason is required') }]}>
               <Input.TextArea rows={2} maxLength={2000} data-testid="reschedule-reason" />
             </Form.Item>
             <Form.Item name="proposedStart" label={t('Proposed time')} rules={[timeRule(t)]}>
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 30 }} format={PICKER_FORMAT} style={{ width: 220 }} data-testid="reschedule-proposed" />
+              <DatePicker showTime={{ format: 'HH:mm', minuteStep: pickerMinuteStep(settings?.slotMinutes) }} format={PICKER_FORMAT} style={{ width: 220 }} data-testid="reschedule-proposed" />
             </Form.Item>
           </>
         ) : null}

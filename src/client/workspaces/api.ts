@@ -1,6 +1,6 @@
 // What the workspaces ask the server: the stock bookings:list / windows:list (scoped by the ACL and
 // the phone-privacy middleware), our read-only workspaces:* and the booking engine's actions.
-import { useAPIClient } from '@nocobase/client';
+import { useHostApi } from '../../client-v2/host';
 import { useMemo } from 'react';
 import { BOOKING_APPENDS } from './logic';
 
@@ -59,7 +59,7 @@ export interface CooperationRow {
 export interface WindowWithStaff extends WindowRef { leadId?: number | null; staff?: UserRef[] }
 
 export function useWorkspaceApi() {
-  const api = useAPIClient();
+  const api = useHostApi();
   return useMemo(() => {
     // skipNotify: each workspace shows the server's own message next to what the user did.
     const get = async <T>(url: string, params?: Record<string, unknown>): Promise<T> =>
@@ -77,7 +77,7 @@ export function useWorkspaceApi() {
         get<WindowWithStaff[]>('windows:list', { paginate: false, sort: ['code'], ...(staff ? { appends: ['staff'] } : {}),
           ...(filter ? { filter: JSON.stringify(filter) } : {}) }),
       calendarYear: (year: number) => get<{ year: number; configured: boolean; days: any[] }>('calendar:year', { year }),
-      /** One lifecycle action of the booking engine (README § Bookings API). */
+      /** One lifecycle action of the booking engine (docs/api.md § Bookings API). */
       act: (action: string, id: number, body: Record<string, unknown> = {}) =>
         post<BookingRow>(`bookings:${action}?filterByTk=${id}`, body),
     };

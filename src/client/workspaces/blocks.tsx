@@ -1,10 +1,8 @@
-// Each workspace also as a block on Modern pages (v2, flow-engine models): "Add block" › other
-// blocks lists every registered subclass of the host's BlockModel. The class is taken from the
-// running flow engine, so no build-time dependency on @nocobase/client-v2 (not installable here).
-// A block shows its workspace only to the roles it is for, like the page.
+// A workspace as the body of a block (src/client-v2/models/Appointment*BlockModel.tsx): the same
+// panes as the workspace page, one per block, shown only to the roles the workspace is for.
 import { Alert, Card, Spin } from 'antd';
 import React, { useState } from 'react';
-import { tval, useT } from '../locale';
+import { useT } from '../locale';
 import { useWorkspaceApi, type BookingRow } from './api';
 import { BookingTimelineDrawer } from './BookingTimeline';
 import { LoadError, useLoader } from './common';
@@ -13,13 +11,6 @@ import { workspaceTabs, type BuiltinTab } from './logic';
 import { RescheduleInbox } from './RescheduleInbox';
 import { SectionBoard } from './SectionBoard';
 import { StaffDesk } from './StaffDesk';
-
-export const WORKSPACE_BLOCKS: Record<string, { tab: BuiltinTab; title: string }> = {
-  AppointmentDispatchBoardBlockModel: { tab: 'dispatch', title: 'Dispatch board' },
-  AppointmentRescheduleInboxBlockModel: { tab: 'reschedules', title: 'Reschedule approvals' },
-  AppointmentLeadDeskBlockModel: { tab: 'sign', title: 'Sign for and assign' },
-  AppointmentMyBookingsBlockModel: { tab: 'mine', title: 'My bookings' },
-};
 
 export const WorkspaceBlock = ({ tab }: { tab: BuiltinTab }) => {
   const { t } = useT();
@@ -43,22 +34,3 @@ export const WorkspaceBlock = ({ tab }: { tab: BuiltinTab }) => {
     </Card>
   );
 };
-
-/** Registers the blocks when the host has a flow engine with BlockModel; returns their names. */
-export function registerWorkspaceBlocks(app: any): string[] {
-  const engine = app?.flowEngine;
-  const BlockModel = engine?.getModelClass?.('BlockModel');
-  if (!BlockModel || typeof engine.registerModels !== 'function') return [];
-  const models: Record<string, any> = {};
-  for (const [name, { tab, title }] of Object.entries(WORKSPACE_BLOCKS)) {
-    const Model = class extends BlockModel {
-      renderComponent() {
-        return <WorkspaceBlock tab={tab} />;
-      }
-    };
-    Model.define({ label: tval(`Appointment workspace: ${title}`) });
-    models[name] = Model;
-  }
-  engine.registerModels(models);
-  return Object.keys(models);
-}

@@ -1,17 +1,15 @@
-// Wiring of the role workspaces: the page route inside the admin layout and a top-bar entry (like
-// the workflow "todos" icon) shown to anyone whose roles have a workspace. Called from ../index.tsx.
+// The classic shell's top-bar entry to the workspace page (like the workflow "todos" icon), shown
+// to anyone whose roles have a workspace. The page itself is routed in both shells by
+// src/client-v2/pages.ts. Called from ../index.tsx.
 import { ScheduleOutlined } from '@ant-design/icons';
 import { PinnedPluginListProvider, useNavigateNoUpdate, type Application } from '@nocobase/client';
 import { Button, Tooltip } from 'antd';
 import React, { useEffect, useState } from 'react';
-import { registerTexts, useT } from '../locale';
+import { useT } from '../locale';
 import { useWorkspaceApi } from './api';
-import enUS from './locale/en-US.json';
-import zhCN from './locale/zh-CN.json';
-import { registerWorkspaceBlocks } from './blocks';
 import { workspaceTabs } from './logic';
 import { workspaceExtraTabs } from './slots';
-import { WORKSPACE_PATH, WorkspacePage } from './WorkspacePage';
+import { WORKSPACE_PATH } from './WorkspacePage';
 
 export { registerWorkspaceTab } from './slots';
 export { WORKSPACE_PATH };
@@ -46,9 +44,6 @@ const WorkspaceLinkProvider = ({ children }: { children?: any }) => (
   </PinnedPluginListProvider>
 );
 
-export function registerWorkspaces(app: Application) {
-  registerTexts(app.i18n, { 'zh-CN': zhCN, 'en-US': enUS });
-  app.router.add('admin.appointmentDutyWorkspace', { path: WORKSPACE_PATH, Component: WorkspacePage });
+export function addWorkspaceLink(app: Application) {
   app.addProvider(WorkspaceLinkProvider);
-  registerWorkspaceBlocks(app);
 }

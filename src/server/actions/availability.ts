@@ -13,12 +13,13 @@ import { availability, Refusal } from '../../rules/availability';
 import { searchItems } from '../../rules/itemSearch';
 import { recordId } from '../../rules/input';
 import { loadSettings } from '../settings/store';
-import { NS } from '../../constants';
+import { translate } from '../errors';
 import { loadCalendar } from '../calendar/store';
+import { loadNextYearOutlook, outlookView } from '../calendar/outlook';
 import { takenByStart } from '../bookings/seats';
 import { initialsOf } from '../desk/initials';
 import { actionInput } from './input';
-import { nowOf } from './bookings';
+import { clock } from '../shared/clock';
 
 /** Two months ahead by default: covers the next holiday period and eight weekends. */
 const DEFAULT_DAYS = 60;
@@ -59,7 +60,7 @@ function dateOr(value: unknown, fallback: string): string {
 
 async function availabilityAction(ctx: Context, next: Next) {
   const v = actionInput(ctx);
-  const now = nowOf(ctx);
+  const now = clock.now();
   const id = recordId(v.serviceItemId);
   const item: any = id !== null
     ? await ctx.db.getRepository('serviceItems').findOne({ filterByTk: id, fields: ITEM_FIELDS, appends: ['leadWindow'] })
@@ -76,9 +77,11 @@ async function availabilityAction(ctx: Context, next: Next) {
   // The stored numbers (phone hours, sessions, slot grid), as bookings:register reads them.
   const settings = await loadSettings(ctx.db);
   const result = availability({ calendar, item: item.get(), from, to, now, taken, settings });
-  const t = (r: Refusal | null) => (r ? { ...r, message: ctx.i18n?.t?.(r.code, { ns: NS, ...r.params }) ?? r.code } : null);
+  const t = (r: Refusal | null) => (r ? { ...r, message: translate(ctx, r.code, r.params) } : null);
+  // R-CAL-4: next year's calendar missing from the warning day on: say so, and who can fix it.
+  const nextYear = outlookView(await loadNextYearOutlook(ctx.db, now), (key, o) => translate(ctx, key, o));
   ctx.body = {
-    item: itemView(item), from, to, now: now.toISOString(), ...result,
+    item: itemView(item), from, to, now: now.toISOString(), ...result, nextYear,
     phoneRefusal: t(result.phoneRefusal),
     days: result.days.map((d) => ({ ...d, refusal: t(d.refusal) })),
   };

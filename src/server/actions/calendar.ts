@@ -1,15 +1,24 @@
-// Resource `calendar`: the statutory calendar's API (README § Calendar API).
+// Resource `calendar`: the statutory calendar's API (docs/api.md § Calendar API).
 //   calendar:dayKind?date=   any signed-in user   → kind, working day, weekend service day, holiday period
 //   calendar:years           any signed-in user   → years and whether each is configured
 //   calendar:year?year=      any signed-in user   → the stored days of a year
 //   calendar:setDay          admin (pm snippet)   { date, kind, holidayName?, note? }
 //   calendar:addYear         admin (pm snippet)   { year }
 //   calendar:confirmYear     admin (pm snippet)   { year }
+//   calendar:ics?year=      any signed-in user   → the configured year as iCalendar (.ics) to subscribe to
+//   calendar:outlook         any signed-in user   → next year configured? warned? (R-CAL-4: the desk's banner)
+//   calendar:previewNotice   admin (pm snippet)   { text } → the notice parsed and its diff against the stored year
+//   calendar:applyNotice     admin (pm snippet)   { text, diffKey? } → that diff applied, the year configured
 import type { Context, Next } from '@nocobase/actions';
 import { assertDate } from '../../rules/calendar';
 import { RuleViolation } from '../../rules/errors';
 import { actionInput } from './input';
 import { addYear, assertYear, confirmYear, listYears, loadCalendar, setDay, yearDays } from '../calendar/store';
+import { applyNotice, previewNotice } from '../calendar/notice';
+import { loadNextYearOutlook, outlookView } from '../calendar/outlook';
+import { clock } from '../shared/clock';
+import { yearIcs } from '../calendar/ics';
+import { translate } from '../errors';
 
 
 function dateParam(value: unknown): string {
@@ -68,9 +77,47 @@ async function confirmYearAction(ctx: Context, next: Next) {
   await next();
 }
 
+async function outlook(ctx: Context, next: Next) {
+  ctx.body = outlookView(await loadNextYearOutlook(ctx.db, clock.now()), (key, o) => translate(ctx, key, o));
+  await next();
+}
+
+async function ics(ctx: Context, next: Next) {
+  const y = assertYear(actionInput(ctx).year);
+  const t = (key: string, o: Record<string, unknown> = {}) => translate(ctx, key, o);
+  const text = await yearIcs(ctx.db, y, {
+    domain: ctx.hostname || 'localhost',
+    labels: {
+      calendarName: t('ICS_CALENDAR_NAME', { year: y }), holiday: t('ICS_HOLIDAY'), makeupWorkday: t('ICS_MAKEUP_WORKDAY'),
+      periodDescription: (start, end, days) => t('ICS_PERIOD', { start, end, days }),
+    },
+  });
+  ctx.set('Content-Type', 'text/calendar; charset=utf-8');
+  ctx.set('Content-Disposition', `attachment; filename="holidays-${y}.ics"`);
+  (ctx as any).withoutDataWrapping = true;
+  ctx.body = text;
+  await next();
+}
+
+async function previewNoticeAction(ctx: Context, next: Next) {
+  ctx.body = await previewNotice(ctx.db, actionInput(ctx).text);
+  await next();
+}
+
+async function applyNoticeAction(ctx: Context, next: Next) {
+  const { text, diffKey } = actionInput(ctx);
+  ctx.body = await ctx.db.sequelize.transaction((transaction) => applyNotice(ctx.db, text, { transaction, diffKey }));
+  await next();
+}
+
 export const calendarResource = {
   name: 'calendar',
-  actions: { dayKind, years, year, setDay: setDayAction, addYear: addYearAction, confirmYear: confirmYearAction },
+  actions: {
+    dayKind, years, year, outlook, ics, setDay: setDayAction, addYear: addYearAction, confirmYear: confirmYearAction,
+    previewNotice: previewNoticeAction, applyNotice: applyNoticeAction,
+  },
 };
-export const CALENDAR_READ_ACTIONS = ['calendar:dayKind', 'calendar:years', 'calendar:year'];
-export const CALENDAR_ADMIN_ACTIONS = ['calendar:setDay', 'calendar:addYear', 'calendar:confirmYear'];
+export const CALENDAR_READ_ACTIONS = ['calendar:dayKind', 'calendar:years', 'calendar:year', 'calendar:outlook', 'calendar:ics'];
+export const CALENDAR_ADMIN_ACTIONS = [
+  'calendar:setDay', 'calendar:addYear', 'calendar:confirmYear', 'calendar:previewNotice', 'calendar:applyNotice',
+];

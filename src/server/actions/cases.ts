@@ -3,10 +3,11 @@
 // now (the same check runs on every read of the list, before statistics and on a timer).
 import type { Context, Next } from '@nocobase/actions';
 import { CaseAction } from '../../rules/aftercare';
-import { nowOf, roleIn, withActing } from '../aftercare/acting';
+import { roleIn, withActing } from '../aftercare/acting';
+import { clock } from '../shared/clock';
 import { actOnCase, CaseCollection } from '../aftercare/cases';
 import { markOverdue } from '../aftercare/overdue';
-import { actorOf } from '../bookings/context';
+import { actorOf } from '../shared/acting';
 import { actionInput } from './input';
 
 export const caseAction = (collection: CaseCollection, action: CaseAction) => async (ctx: Context, next: Next) => {
@@ -18,7 +19,7 @@ export const caseAction = (collection: CaseCollection, action: CaseAction) => as
 /** Section/admin: flag overdue cases now; answers how many were flagged by this call. */
 export async function checkOverdue(ctx: Context, next: Next) {
   roleIn(await actorOf(ctx, undefined, { windows: false }), ['admin', 'section', 'sectionChief'], 'checkOverdue');
-  ctx.body = { flagged: await markOverdue(ctx.app, ctx.db, nowOf(ctx)) };
+  ctx.body = { flagged: await markOverdue(ctx.app, ctx.db, clock.now()) };
   await next();
 }
 

@@ -1,12 +1,13 @@
 // Resource `dutyShifts`: the roster (R-WKD-1..2, R-SUP-2) and attendance (R-WKD-3, R-SUP-1) as
-// actions the roles call (README § Duty API). The ACL lets any signed-in user reach them; who may
-// do what is decided in src/server/duty (own shift, lead of the window, section) with a clear message.
+// actions the roles call (docs/api.md § Duty API). The ACL lets any signed-in user reach them; who may
+// do what is the duty policy's (src/rules/dutyPolicy.ts), asked in src/server/duty, with a clear message.
 import type { Context, Next } from '@nocobase/actions';
 import { RuleViolation } from '../../rules/errors';
 import { checkDateRange, monthRange } from '../../rules/roster';
 import { checkIn, checkOut, reviewAttendance } from '../duty/attendance';
 import { DutyActing, idOf, isSection, withDuty } from '../duty/context';
-import { assignShift, generateRoster, myShifts, publishRoster, swapShifts, windowShifts } from '../duty/roster';
+import { assignShift, forEveryWindow, generateRoster, myShifts, publishRoster, swapShifts, windowShifts } from '../duty/roster';
+import { mayDoDuty } from '../../rules/dutyPolicy';
 import { optionalText } from '../../rules/input';
 import { actionInput } from './input';
 
@@ -41,8 +42,9 @@ export const DUTY_SHIFT_ACTIONS = {
   checkOut: dutyAction(async (a, v) => (await checkOut(a, v)).shift),
   /** R-SUP-1 absent proposals now (the timer does it too): the section for all, a lead for their windows. */
   reviewAttendance: dutyAction((a) => {
-    if (isSection(a.actor)) return reviewAttendance(a.db, a.now, a.transaction);
-    if (!a.actor.roles.includes('windowLead') || !a.actor.leads.length) throw new RuleViolation('NOT_WINDOW_LEAD', { window: '-' }, 403);
-    return reviewAttendance(a.db, a.now, a.transaction, a.actor.leads);
+    if (forEveryWindow(a, 'dutyShifts:reviewAttendance')) return reviewAttendance(a.db, a.now, a.transaction);
+    const led = a.actor.leads.filter((w) => mayDoDuty(a.actor, { windowIds: [w] }, 'dutyShifts:reviewAttendance'));
+    if (!led.length) throw new RuleViolation('NOT_WINDOW_LEAD', { window: '-' }, 403);
+    return reviewAttendance(a.db, a.now, a.transaction, led);
   }),
 };

@@ -1,4 +1,4 @@
-// Resource `appointmentSettings`: the plugin settings page's two actions (README § Settings API).
+// Resource `appointmentSettings`: the plugin settings page's two actions (docs/api.md § Settings API).
 // get: any signed-in user (the desk's form shows the phone hours); update: admins (the
 // pm.appointment-duty snippet, src/server/acl.ts).
 import type { Context, Next } from '@nocobase/actions';

@@ -5,11 +5,12 @@ import type { Context, Next } from '@nocobase/actions';
 import { NS } from '../../constants';
 import { RuleViolation } from '../../rules/errors';
 import { GROUP_BYS, GroupBy, PERIODS, Period, monthRange, statRange } from '../../rules/statistics';
-import { nowOf, seesAllWindows } from '../aftercare/acting';
+import { seesAllWindows } from '../aftercare/acting';
+import { clock } from '../shared/clock';
 import { markOverdue } from '../aftercare/overdue';
 import { STAT_COLUMNS, computeStatistics, StatQuery } from '../aftercare/statistics';
 import { loadXlsx } from '../aftercare/xlsx';
-import { actorOf } from '../bookings/context';
+import { actorOf } from '../shared/acting';
 import { actionInput } from './input';
 
 async function scope(ctx: Context): Promise<number[] | null> {
@@ -29,7 +30,7 @@ async function queryOf(ctx: Context): Promise<StatQuery> {
   const { from, to } = statRange(range.from, range.to);
   const windowIds = await scope(ctx);
   // Overdue-ness is evaluated before counting, so "overdue" figures are current.
-  await markOverdue(ctx.app, ctx.db, nowOf(ctx));
+  await markOverdue(ctx.app, ctx.db, clock.now());
   return { groupBy, period, from, to, windowIds };
 }
 
@@ -65,7 +66,7 @@ async function monthlyReport(ctx: Context, next: Next) {
   const { from, to } = monthRange(v.month);
   const range = statRange(from, to);
   const windowIds = await scope(ctx);
-  await markOverdue(ctx.app, ctx.db, nowOf(ctx));
+  await markOverdue(ctx.app, ctx.db, clock.now());
   const { rows } = await computeStatistics(ctx.db, { groupBy: 'window', period: 'all', ...range, windowIds });
   const windows = await ctx.db.getRepository('windows').find({
     filter: windowIds ? { id: windowIds } : {}, appends: ['lead'], sort: ['code'],

@@ -1,39 +1,38 @@
 // Resource `workspaces`: read-only views the role workspaces need and the stock bookings:list cannot
 // give, because the roles have no ACL grant on the collections behind them (bookingEvents,
 // bookingContacts, rescheduleRequests, bookingDispatches, users). Each answer is scoped here by the
-// same rules as the booking actions (R-X-2): window roles see only bookings of their windows, and an
-// applicant's phone is masked for anyone not involved (src/rules/booking.ts involvedInBooking).
+// access policy as every other read (R-X-2, src/rules/policy.ts): the timeline only for relations that
+// may read it, the applicant's phone in full only where the policy says so (the mask otherwise).
 import type { Context, Next } from '@nocobase/actions';
 import type { Database } from '@nocobase/database';
 import type { Plugin } from '@nocobase/server';
 import { RuleViolation } from '../../rules/errors';
-import { involvedInBooking, rescheduleDeadline } from '../../rules/booking';
+import { rescheduleDeadline } from '../../rules/booking';
+import { fieldVisibility, mayDo } from '../../rules/policy';
 import { recordId } from '../../rules/input';
-import { maskPhone } from '../../rules/phone';
 import type { DutySettings } from '../../rules/settings';
 import { loadSettings } from '../settings/store';
-import { Actor, actorOf } from '../bookings/context';
+import { Actor, actorOf } from '../shared/acting';
+import { clock } from '../shared/clock';
+import { fullPhoneOf } from '../bookings/phoneVault';
 import { actionInput } from './input';
 
 const SECTION_ROLES = ['admin', 'section', 'sectionChief'];
-const SEES_ALL = ['admin', 'desk', 'section', 'sectionChief'];
 const OPEN_STATUSES = ['registered', 'dispatched', 'signedFor', 'contacted', 'inService'];
 export const WORKSPACE_ACTIONS = ['me', 'timeline', 'reschedules', 'cooperation'];
 
-/** Same test clock as the booking actions: a header honoured only in test apps. */
-function nowOf(ctx: Context): Date {
-  const fixed = ctx.get?.('X-Test-Now');
-  return fixed && process.env.APPOINTMENT_DUTY_TEST_CLOCK === 'true' ? new Date(fixed) : new Date();
-}
 
 const userOf = (u: any) => (u ? { id: u.get('id'), nickname: u.get('nickname') || u.get('username') } : null);
 const windowOf = (w: any) => (w ? { id: w.get('id'), code: w.get('code'), name: w.get('name') } : null);
 
+const factsOf = (b: any, dispatches: any[] = []) => ({
+  recorderId: b.get('recorderId'), handler1Id: b.get('handler1Id'), handler2Id: b.get('handler2Id'), windowId: b.get('windowId'),
+  dispatches: dispatches.map((d: any) => ({ windowId: d.get('windowId'), role: d.get('role') })),
+});
+
+/** The stored row holds the mask; the full number is opened only where the policy shows it. */
 function phoneFor(actor: Actor, booking: any): string {
-  const phone = booking.get('applicantPhone');
-  const facts = { recorderId: booking.get('recorderId'), handler1Id: booking.get('handler1Id'),
-    handler2Id: booking.get('handler2Id'), windowId: booking.get('windowId') };
-  return involvedInBooking({ userId: actor.userId, roles: actor.roles, leads: actor.leads }, facts) ? phone : maskPhone(phone);
+  return fieldVisibility(actor, factsOf(booking), 'applicantPhone') === 'full' ? fullPhoneOf(booking) : booking.get('applicantPhone');
 }
 
 /** The booking as the workspaces show it in a list row (no foreign keys beyond what a row needs). */
@@ -47,13 +46,6 @@ function bookingRow(actor: Actor, b: any) {
   };
 }
 
-/** May this actor see this booking? Mirrors the ACL scope of bookings:list plus cooperating dispatches. */
-function canSee(actor: Actor, booking: any, dispatchWindows: number[]): boolean {
-  if (actor.roles.some((r) => SEES_ALL.includes(r))) return true;
-  const mine = new Set([...actor.leads, ...actor.staffs]);
-  if (mine.has(Number(booking.get('windowId')))) return true;
-  return dispatchWindows.some((id) => actor.leads.includes(id));
-}
 
 async function windowsOfUser(db: Database, ids: number[]) {
   if (!ids.length) return [];
@@ -80,8 +72,7 @@ async function timeline(ctx: Context, next: Next) {
     filterByTk: id, appends: ['serviceItem', 'window', 'dispatches'],
   });
   if (!booking) throw new RuleViolation('BOOKING_NOT_FOUND', { id: String(v.filterByTk ?? '').slice(0, 40) }, 404);
-  const dispatchWindows = (booking.get('dispatches') ?? []).map((d: any) => Number(d.get('windowId')));
-  if (!canSee(actor, booking, dispatchWindows)) throw new RuleViolation('NOT_YOUR_WINDOW', { number: booking.get('number') }, 403);
+  if (!mayDo(actor, factsOf(booking, booking.get('dispatches') ?? []), 'readTimeline')) throw new RuleViolation('NOT_YOUR_WINDOW', { number: booking.get('number') }, 403);
   const byBooking = { filter: { bookingId: id }, sort: ['id'] };
   const settings = await loadSettings(ctx.db);
   const [events, contacts, reschedules] = await Promise.all([
@@ -125,7 +116,7 @@ async function reschedules(ctx: Context, next: Next) {
   }
   const v = actionInput(ctx);
   const decision = ['pending', 'approved', 'rejected'].includes(v.decision) ? v.decision : 'pending';
-  const now = nowOf(ctx);
+  const now = clock.now();
   const rows = await ctx.db.getRepository('rescheduleRequests').find({
     filter: { decision }, sort: decision === 'pending' ? ['originalStart'] : ['-decidedAt'], limit: 200,
     appends: ['requestedBy', 'decidedBy', 'booking', 'booking.serviceItem', 'booking.window'],

@@ -1,36 +1,12 @@
-// Running one after-service action: the actor (roles, windows led/staffed), "now" (the test clock
-// header only when the app runs with APPOINTMENT_DUTY_TEST_CLOCK=true), one transaction, and on
-// SQLite (one connection) queued through NocoBase's lock manager like the booking actions.
-import type { Context } from '@nocobase/actions';
+// Running one after-service action: the shared actor, clock and write transaction
+// (src/server/shared/acting.ts), and the after-service checks of role and own window.
 import type { Database, Transaction } from '@nocobase/database';
 import { RuleViolation } from '../../rules/errors';
 import { recordId } from '../../rules/input';
-import { Actor, actorOf } from '../bookings/context';
+import { Acting, Actor, withActing } from '../shared/acting';
 
-export interface Acting {
-  db: Database;
-  actor: Actor;
-  now: Date;
-  transaction: Transaction;
-}
-
-export function nowOf(ctx: Context): Date {
-  const fixed = ctx.get?.('X-Test-Now');
-  return fixed && process.env.APPOINTMENT_DUTY_TEST_CLOCK === 'true' ? new Date(fixed) : new Date();
-}
-
-/** Serialises writes on SQLite; server databases run them concurrently. */
-export function exclusive<T>(app: any, db: Database, run: () => Promise<T>): Promise<T> {
-  if (db.sequelize.getDialect() !== 'sqlite') return run();
-  return app.lockManager.runExclusive('appointment-duty:bookings-sqlite', run, 60000);
-}
-
-export function withActing<T>(ctx: Context, fn: (a: Acting) => Promise<T>): Promise<T> {
-  const now = nowOf(ctx);
-  return exclusive(ctx.app, ctx.db, () =>
-    ctx.db.sequelize.transaction(async (transaction: Transaction) => fn({ db: ctx.db, actor: await actorOf(ctx, transaction), now, transaction })),
-  );
-}
+export { withActing };
+export type { Acting };
 
 /** The first of `allowed` the actor has, else 403. */
 export function roleIn(actor: Actor, allowed: string[], action: string): string {

@@ -5,7 +5,6 @@ import { CASE_ACTIONS } from '../actions/cases';
 import { COMPLAINT_ACTIONS } from '../actions/complaints';
 import { FOLLOW_UP_ACTIONS } from '../actions/followUps';
 import { STATISTICS_ACTIONS } from '../actions/statistics';
-import { nowOf } from './acting';
 import { registerOverdueCheck } from './overdue';
 
 export const AFTERCARE_COLLECTIONS = ['followUps', 'rectificationCases', 'complaints', 'caseSteps'];
@@ -24,5 +23,5 @@ export function registerAftercare(plugin: Plugin) {
   }
   app.resourceManager.define({ name: 'statistics', actions: STATISTICS_ACTIONS });
   app.acl.allow('statistics', Object.keys(STATISTICS_ACTIONS), 'loggedIn');
-  registerOverdueCheck(plugin, nowOf);
+  registerOverdueCheck(plugin);
 }

@@ -11,7 +11,8 @@
 import type { Database, Transaction } from '@nocobase/database';
 import { Op } from '@nocobase/database';
 import type { Plugin } from '@nocobase/server';
-import { exclusive } from './acting';
+import { clock } from '../shared/clock';
+import { inWriteTransaction } from '../shared/acting';
 import { addStep, CASE_KINDS, CaseCollection } from './cases';
 import { loadAftercareSettings } from './settings';
 
@@ -26,7 +27,7 @@ export async function markOverdue(app: any, db: Database, now: Date): Promise<nu
       where: { status: 'open', dueAt: { [Op.lte]: now } }, attributes: ['id'], raw: true,
     });
     for (const { id } of due as any[]) {
-      const done = await exclusive(app, db, () => db.sequelize.transaction((t: Transaction) => flagOne(db, collection, id, now, t)));
+      const done = await inWriteTransaction(app, db, (t: Transaction) => flagOne(db, collection, id, now, t));
       if (done) {
         flagged++;
         app.emit?.(CASE_OVERDUE_EVENT, done);
@@ -60,21 +61,21 @@ async function flagOne(db: Database, collection: CaseCollection, id: number, now
 }
 
 /** On-read evaluation for the standard list/get of cases, and the timer (off under the test clock). */
-export function registerOverdueCheck(plugin: Plugin, nowOf: (ctx: any) => Date) {
+export function registerOverdueCheck(plugin: Plugin) {
   const { app } = plugin;
   app.resourceManager.use(async (ctx: any, next: () => Promise<void>) => {
     const { resourceName, actionName } = ctx.action ?? {};
     if (resourceName in CASE_KINDS && (actionName === 'list' || actionName === 'get')) {
-      await markOverdue(app, ctx.db, nowOf(ctx));
+      await markOverdue(app, ctx.db, clock.now());
     }
     await next();
   });
-  // Tests drive time with X-Test-Now; a real-time tick would flag their cases against today's date.
+  // Tests fix the clock; a real-time tick would flag their cases against today's date.
   if (process.env.APPOINTMENT_DUTY_TEST_CLOCK === 'true') return;
   let timer: NodeJS.Timeout | null = null;
   app.on('afterStart', () => {
     timer = setInterval(() => {
-      markOverdue(app, plugin.db, new Date()).catch((e) => plugin.log.error(`overdue check failed: ${e?.message}`));
+      markOverdue(app, plugin.db, clock.now()).catch((e) => plugin.log.error(`overdue check failed: ${e?.message}`));
     }, TICK_MS);
     timer.unref?.();
   });

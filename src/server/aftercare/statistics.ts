@@ -35,28 +35,45 @@ function sql(db: Database) {
     const field = (db.getModel(collection).rawAttributes as any)[attr]?.field ?? attr;
     return `${alias}.${qi(field)}`;
   };
+  return { qi, table, c, ...dialectSql(db) };
+}
+
+/**
+ * The only dialect-specific SQL of the statistics, chosen once: the Shanghai date bucket of an
+ * instant column, and the boolean literals. Shanghai has had no daylight saving since 1991, so a
+ * fixed +08:00 is exact for every date the plugin stores.
+ */
+function dialectSql(db: Database) {
   const dialect = db.sequelize.getDialect();
-  const period = (expr: string, p: Period) => {
+  const pg = dialect === 'postgres';
+  const bool = { yes: pg ? 'true' : '1', no: pg ? 'false' : '0' };
+  const period = (expr: string, p: Period): string => {
     if (p === 'all') return `'all'`;
     if (dialect === 'postgres') return `to_char(${expr} AT TIME ZONE 'Asia/Shanghai', '${p === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM'}')`;
+    // SQLite stores ISO text in UTC ('2026-03-01 00:00:00.000 +00:00').
     if (dialect === 'sqlite') return `strftime('${p === 'day' ? '%Y-%m-%d' : '%Y-%m'}', substr(${expr}, 1, 19), '+8 hours')`;
-    throw new Error(`statistics: dialect ${dialect} is not supported yet (PostgreSQL and SQLite are)`);
+    if (dialect === 'mariadb' || dialect === 'mysql') {
+      // DATETIME holds the wall time of the connection's time zone (Sequelize's `timezone`, NocoBase's
+      // default +00:00); an offset needs no time-zone tables.
+      const tz = String((db.sequelize as any).options?.timezone ?? '+00:00');
+      const local = tz === '+08:00' ? expr : `CONVERT_TZ(${expr}, ${db.sequelize.escape(tz)}, '+08:00')`;
+      return `DATE_FORMAT(${local}, '${p === 'day' ? '%Y-%m-%d' : '%Y-%m'}')`;
+    }
+    throw new Error(`statistics: dialect ${dialect} is not supported (PostgreSQL, MariaDB/MySQL and SQLite are)`);
   };
-  return { qi, table, c, period };
+  return { period, bool };
 }
 
 const sum = (cond: string, value = '1') => `SUM(CASE WHEN ${cond} THEN ${value} ELSE 0 END)`;
 
 function sources(db: Database): Source[] {
-  const { table, c } = sql(db);
+  const { table, c, bool } = sql(db);
   const b = (attr: string) => c('b', 'bookings', attr);
   const bookingGroup = { window: b('windowId'), item: b('serviceItemId') };
   const completedTimed = `${b('status')} = 'completed' AND ${b('durationMinutes')} IS NOT NULL`;
   const f = (attr: string) => c('f', 'followUps', attr);
-  const pg = db.sequelize.getDialect() === 'postgres';
-  const yes = pg ? 'true' : '1';
   // Booleans: NULL counts as false (rows written outside our actions may leave it unset).
-  const isTrue = (col: string) => `COALESCE(${col}, ${pg ? 'false' : '0'}) = ${yes}`;
+  const isTrue = (col: string) => `COALESCE(${col}, ${bool.no}) = ${bool.yes}`;
   const counted = `${f('rating')} = '%L' AND NOT ${isTrue(f('malicious'))}`;
   const k = (attr: string) => c('k', 'rectificationCases', attr);
   const m = (attr: string) => c('m', 'complaints', attr);
@@ -143,13 +160,17 @@ export async function computeStatistics(db: Database, q: StatQuery): Promise<{ r
   const { period } = sql(db);
   const byKey = new Map<string, { groupId: number | null; period: string; counts: StatCounts }>();
   const dialect = db.sequelize.getDialect();
+  // Instants as literals in the connection's time zone: a raw query's replacements format a Date in
+  // the process's zone, which on MariaDB (DATETIME, no zone) shifts the range by the difference.
+  const from = db.sequelize.escape(q.from as any);
+  const to = db.sequelize.escape(q.to as any);
   const run = (s: Source) => {
-    const where = [`${s.at} >= :from`, `${s.at} < :to`, s.where, q.windowIds ? `${s.window} IN (:windowIds)` : null].filter(Boolean);
+    const where = [`${s.at} >= ${from}`, `${s.at} < ${to}`, s.where, q.windowIds ? `${s.window} IN (:windowIds)` : null].filter(Boolean);
     const query = `SELECT ${s.group[q.groupBy]} AS "groupId", ${period(s.at, q.period)} AS "period", ${s.select.join(', ')}
       FROM ${s.table} ${s.joins} WHERE ${where.join(' AND ')} GROUP BY 1, 2`;
     return db.sequelize.query(query, {
       type: 'SELECT' as any, raw: true,
-      replacements: { from: q.from, to: q.to, windowIds: q.windowIds?.length ? q.windowIds : [-1] },
+      replacements: { windowIds: q.windowIds?.length ? q.windowIds : [-1] },
     }) as Promise<any[]>;
   };
   // Server databases answer the seven queries side by side; SQLite has one connection anyway.

@@ -1,7 +1,7 @@
 // bookings:register reads everything it needs before writing in ONE query (issue 3 performance):
 // the service item, the calendar's and the settings' cache versions (src/server/calendar/store.ts,
 // src/server/settings/store.ts) and the id the new booking will get, so its number (YY-2026-000123)
-// goes into the INSERT instead of a second UPDATE.
+// goes into the INSERT instead of a second UPDATE; on PostgreSQL also the applicant's turn (R-HOL-6).
 import type { Database, Transaction } from '@nocobase/database';
 import { RuleViolation } from '../../rules/errors';
 import { recordId } from '../../rules/input';
@@ -35,7 +35,8 @@ function nextIdSql(db: Database): string | null {
   return null;
 }
 
-export async function prefetchRegistration(db: Database, rawItemId: unknown, transaction: Transaction): Promise<Prefetched> {
+/** `also`: one more expression to evaluate in the same statement (the applicant's turn: applicantLimit.ts). */
+export async function prefetchRegistration(db: Database, rawItemId: unknown, transaction: Transaction, also?: string | null): Promise<Prefetched> {
   const itemId = recordId(rawItemId); // never a filter object or a list from the request
   const notFound = () => new RuleViolation('ITEM_NOT_FOUND', { id: String(rawItemId ?? '').slice(0, 40) });
   if (itemId === null) throw notFound();
@@ -44,6 +45,7 @@ export async function prefetchRegistration(db: Database, rawItemId: unknown, tra
   const next = nextIdSql(db);
   const sql =
     `SELECT i.*, ${calendarVersionSql(db)}, ${settingsVersionSql(db)}${next ? `, ${next} AS ${qi.quoteIdentifier('nextBookingId')}` : ''}` +
+    (also ? `, ${also} AS ${qi.quoteIdentifier('alsoValue')}` : '') +
     ` FROM ${items.quotedTableName()} i WHERE i.${qi.quoteIdentifier((items.model.rawAttributes as any).id.field)} = ?`;
   // mapToModel: the row becomes a serviceItems instance (JSON and boolean columns parsed as findOne does).
   const [item]: any[] = await db.sequelize.query(sql, {
@@ -57,7 +59,7 @@ export async function prefetchRegistration(db: Database, rawItemId: unknown, tra
     settingsVersion: settingsVersionOf(extra),
     nextBookingId: next ? Number(extra.nextBookingId) : null,
   };
-  for (const k of ['calendarDaysN', 'calendarDaysT', 'calendarYearsN', 'calendarYearsT', 'settingsN', 'settingsR', 'settingsT', 'nextBookingId']) {
+  for (const k of ['calendarDaysN', 'calendarDaysT', 'calendarYearsN', 'calendarYearsT', 'settingsN', 'settingsR', 'settingsT', 'nextBookingId', 'alsoValue']) {
     delete extra[k];
   }
   return prefetched;

@@ -1,6 +1,6 @@
 // The statutory calendar as stored rows ↔ the pure Calendar of src/rules/calendar.ts.
 import type { Database, Transaction } from '@nocobase/database';
-import { Calendar, CalendarDay, validateCalendarDay } from '../../rules/calendar';
+import { Calendar, CalendarDay, validateCalendarDay, validateCalendarDayText } from '../../rules/calendar';
 import { seedDays, seedYearsAvailable } from '../../rules/calendarSeed';
 import { RuleViolation } from '../../rules/errors';
 
@@ -109,19 +109,16 @@ export async function addYear(db: Database, year: number, { transaction }: Opts 
   const years = db.getRepository('calendarYears');
   const seeded = seedYearsAvailable().includes(year);
   const existing = await years.findOne({ filter: { year }, transaction });
-  if (seeded) {
-    const taken = new Set((await yearDays(db, year, { transaction })).map((d) => d.date));
-    const fresh = seedDays(year).filter((d) => !taken.has(d.date));
-    if (fresh.length) {
-      await db.getRepository('calendarDays').createMany({
-        records: fresh.map((d) => ({ ...d, source: 'seed' })),
-        transaction,
-      });
-    }
-  }
+  // The year row first: the days' bulk check (calendar/import.ts) wants their year to exist.
   const values = { year, configured: seeded || !!existing?.get('configured'), source: seeded ? 'seed' : 'admin' };
   if (existing) await years.update({ filterByTk: existing.get('id'), values, transaction });
   else await years.create({ values, transaction });
+  if (seeded) {
+    const taken = new Set((await yearDays(db, year, { transaction })).map((d) => d.date));
+    const fresh = seedDays(year).filter((d) => !taken.has(d.date));
+    // One multi-row INSERT (a create per day made install take seconds).
+    if (fresh.length) await db.getModel('calendarDays').bulkCreate(fresh.map((d) => ({ ...d, source: 'seed' })), { transaction });
+  }
   return values;
 }
 
@@ -137,7 +134,7 @@ export async function setDay(
   { transaction }: Opts = {},
 ) {
   const day: CalendarDay = { date: input.date, kind: input.kind, holidayName: input.holidayName || null };
-  const problem = validateCalendarDay(day);
+  const problem = validateCalendarDay(day) ?? validateCalendarDayText(input);
   if (problem) throw problem;
   if (day.kind !== 'holiday') day.holidayName = null;
   const year = Number(day.date.slice(0, 4));

@@ -4,21 +4,25 @@ import { Op } from '@nocobase/database';
 import type { Database, Transaction } from '@nocobase/database';
 import { RuleViolation } from '../../rules/errors';
 import { PenaltyProposal, attendanceFailures, checkCheckIn, checkCheckOut } from '../../rules/roster';
+import { assertMayDoDuty } from '../../rules/dutyPolicy';
+import { parseStart } from '../../rules/booking';
 import { syncEarned } from './compTime';
-import { DutyActing, mayManageWindow } from './context';
+import { DutyActing } from './context';
 import { loadShift } from './roster';
 import { loadDutySettings } from './settings';
 
-/** The person themselves at "now", or the window lead recording it (optionally at a stated time). */
-function attendanceTime(a: DutyActing, shift: any, at: unknown): Date {
-  const own = Number(shift.get('userId')) === a.actor.userId;
-  const lead = mayManageWindow(a.actor, Number(shift.get('windowId')));
-  if (!own && !lead) throw new RuleViolation('NOT_YOUR_SHIFT', {}, 403);
+/**
+ * R-WKD-3 the person themselves at "now", or the window lead recording it for them (optionally at a
+ * stated time from the paper sign-in sheet, never in the future). Nobody states a time for their
+ * own shift: a lead's own check-in is now, like anyone's.
+ */
+function attendanceTime(a: DutyActing, shift: any, action: 'dutyShifts:checkIn' | 'dutyShifts:checkOut', at: unknown): Date {
+  const facts = { userId: shift.get('userId'), windowIds: [shift.get('windowId')] };
+  assertMayDoDuty(a.actor, facts, action);
   if (at === undefined || at === null || at === '') return a.now;
-  // Only the lead records a time other than now (a paper sign-in sheet), and never in the future.
-  if (!lead) throw new RuleViolation('ATTENDANCE_TIME_LEAD_ONLY', {}, 403);
-  const when = new Date(String(at));
-  if (Number.isNaN(+when) || +when > +a.now) throw new RuleViolation('ATTENDANCE_TIME_INVALID', { value: String(at).slice(0, 40) });
+  assertMayDoDuty(a.actor, facts, 'dutyShifts:recordAttendanceTime');
+  const when = parseStart(at);
+  if (!when || +when > +a.now) throw new RuleViolation('ATTENDANCE_TIME_INVALID', { value: String(at).slice(0, 40) });
   return when;
 }
 
@@ -38,7 +42,7 @@ export async function proposePenalties(db: Database, shift: any, proposals: Pena
 
 export async function checkIn(a: DutyActing, v: { filterByTk: unknown; at?: unknown }) {
   const shift = await loadShift(a, v.filterByTk);
-  const at = attendanceTime(a, shift, v.at);
+  const at = attendanceTime(a, shift, 'dutyShifts:checkIn', v.at);
   const settings = await loadDutySettings(a.db, { transaction: a.transaction });
   checkCheckIn(shift.get(), at, settings);
   const late = attendanceFailures({ ...shift.get(), checkInAt: at }, a.now, settings).filter((p) => p.reason === 'late');
@@ -49,7 +53,7 @@ export async function checkIn(a: DutyActing, v: { filterByTk: unknown; at?: unkn
 
 export async function checkOut(a: DutyActing, v: { filterByTk: unknown; at?: unknown }) {
   const shift = await loadShift(a, v.filterByTk);
-  const at = attendanceTime(a, shift, v.at);
+  const at = attendanceTime(a, shift, 'dutyShifts:checkOut', v.at);
   const settings = await loadDutySettings(a.db, { transaction: a.transaction });
   checkCheckOut(shift.get(), at);
   const early = attendanceFailures({ ...shift.get(), checkOutAt: at }, at, settings).filter((p) => p.reason === 'leftEarly');

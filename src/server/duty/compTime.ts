@@ -9,8 +9,10 @@ import { fromShanghai, shanghaiDate } from '../../rules/calendar';
 import { RuleViolation } from '../../rules/errors';
 import { optionalText } from '../../rules/input';
 import { parseStart } from '../../rules/booking';
+import { assertMayDoDuty, mayDoDuty } from '../../rules/dutyPolicy';
 import { loadCalendar } from '../calendar/store';
-import { DutyActing, idOf, isSection, mayManageWindow } from './context';
+import { windowsOf } from '../shared/acting';
+import { DutyActing, idOf } from './context';
 import { loadDutySettings } from './settings';
 
 const dayBounds = (date: string) => ({ [Op.gte]: fromShanghai(date), [Op.lt]: fromShanghai(date, 1440) });
@@ -48,7 +50,10 @@ export async function syncEarned(db: Database, userId: number, dates: string[], 
       const minutes = minutesOf.get(key) ?? 0;
       const row = byKey.get(key);
       if (row) {
-        if (Number(row.get('minutes')) !== minutes) await row.update({ minutes }, { transaction });
+        // A corrected served time can move a booking's row to this day (R-X-6): minutes and day follow.
+        const at = servedAt.get(key) ?? row.get('at');
+        const moved = String(row.get('date')).slice(0, 10) !== date || +new Date(row.get('at')) !== +new Date(at);
+        if (Number(row.get('minutes')) !== minutes || moved) await row.update({ minutes, date, at }, { transaction });
       } else if (minutes > 0) {
         await Entry.create({
           userId, windowId: windowOf.get(key) ?? null, kind: 'earned', minutes, at: servedAt.get(key), date, sourceType, sourceId,
@@ -104,18 +109,11 @@ async function pendingMinutes(db: Database, userId: number, transaction: Transac
   return rows.reduce((n, r) => n + Number(r.minutes), 0);
 }
 
-/** Who may see a person's ledger: themselves, the lead of a window they belong to, the section. */
+/** Who may see a person's ledger (the duty policy): themselves, the lead of a window they belong to, the section. */
 export async function assertMaySee(a: DutyActing, userId: number) {
-  if (userId === a.actor.userId || isSection(a.actor)) return;
-  const windows = await memberWindows(a.db, userId, a.transaction);
-  if (!windows.some((w) => a.actor.leads.includes(w))) throw new RuleViolation('NOT_WINDOW_LEAD', { window: '-' }, 403);
-}
-
-async function memberWindows(db: Database, userId: number, transaction?: Transaction): Promise<number[]> {
-  const repo = db.getRepository('windows');
-  const led = await repo.find({ filter: { leadId: userId }, fields: ['id'], transaction });
-  const staffed = await repo.find({ filter: { 'staff.id': userId }, fields: ['id'], transaction });
-  return [...new Set([...staffed, ...led].map((w: any) => Number(w.get('id'))))];
+  if (mayDoDuty(a.actor, { userId }, 'compTimeEntries:balance')) return; // themselves, the section: no look-up
+  const { leads, staffs } = await windowsOf(a.db, userId, a.transaction);
+  assertMayDoDuty(a.actor, { userId, windowIds: [...leads, ...staffs] }, 'compTimeEntries:balance');
 }
 
 export async function balanceOfUser(a: DutyActing, userId: number) {
@@ -130,10 +128,10 @@ export async function balanceOfUser(a: DutyActing, userId: number) {
 export async function windowBalances(a: DutyActing, windowId: number | null) {
   let ids: number[] | null;
   if (windowId) {
-    if (!mayManageWindow(a.actor, windowId)) throw new RuleViolation('NOT_WINDOW_LEAD', { window: windowId }, 403);
+    assertMayDoDuty(a.actor, { windowIds: [windowId] }, 'compTimeEntries:balances', { window: windowId });
     const w: any = await a.db.getRepository('windows').findOne({ filterByTk: windowId, appends: ['staff'], transaction: a.transaction });
     ids = [...new Set([...(w?.get('staff') ?? []).map((u: any) => Number(u.get('id'))), ...(w?.get('leadId') ? [Number(w.get('leadId'))] : [])])];
-  } else if (isSection(a.actor)) ids = null;
+  } else if (mayDoDuty(a.actor, {}, 'compTimeEntries:balances')) ids = null;
   else throw new RuleViolation('SECTION_ONLY', {}, 403);
   const map = await balances(a.db, ids, a.now, a.transaction);
   return [...map.entries()].map(([userId, b]) => ({ userId, ...b }));
@@ -167,7 +165,7 @@ export async function submitRequest(a: DutyActing, v: any) {
   const reason = optionalText('reason', v.reason);
   const windows = [...new Set([...a.actor.staffs, ...a.actor.leads])];
   const windowId = v.windowId ? idOf(v.windowId, 'WINDOW_NOT_FOUND') : windows[0];
-  if (!windowId || !windows.includes(windowId)) throw new RuleViolation('NOT_WINDOW_MEMBER', { user: a.actor.userId, window: windowId ?? '-' }, 403);
+  assertMayDoDuty(a.actor, { userId: a.actor.userId, windowIds: windowId ? [windowId] : [] }, 'compTimeRequests:submit', { window: windowId ?? '-' });
   const settings = await loadDutySettings(a.db, { transaction: a.transaction });
   const calendar = await loadCalendar(a.db, { transaction: a.transaction, around: [shanghaiDate(start), shanghaiDate(end)] });
   const minutes = +end > +start ? requestMinutes(start, end, settings.workingHours, (d) => calendar.isWorkingDay(d)) : 0;
@@ -193,17 +191,14 @@ async function loadRequest(a: DutyActing, raw: unknown) {
 }
 
 /** The window lead signs off — never their own request (the section signs a lead's). */
-function assertMaySignOff(a: DutyActing, r: any) {
-  const own = Number(r.get('userId')) === a.actor.userId;
-  const lead = a.actor.roles.includes('windowLead') && a.actor.leads.includes(Number(r.get('windowId')));
-  if (own && !a.actor.roles.includes('admin')) throw new RuleViolation('SIGN_OFF_OWN_REQUEST', {}, 403);
-  if (!lead && !isSection(a.actor)) throw new RuleViolation('NOT_WINDOW_LEAD', { window: r.get('windowId') }, 403);
+function assertMaySignOff(a: DutyActing, r: any, action: 'compTimeRequests:signOff' | 'compTimeRequests:reject') {
+  assertMayDoDuty(a.actor, { userId: r.get('userId'), windowIds: [r.get('windowId')] }, action, { window: r.get('windowId') });
 }
 
 /** R-CMP-2 sign-off with a note (签字说明): the balance is checked again, then the taken entry is written. */
 export async function signOff(a: DutyActing, v: any) {
   const r = await loadRequest(a, v.filterByTk);
-  assertMaySignOff(a, r);
+  assertMaySignOff(a, r, 'compTimeRequests:signOff');
   const note = checkDecision(r.get('status'), optionalText('note', v.note));
   const userId = Number(r.get('userId'));
   const minutes = Number(r.get('minutes'));
@@ -221,7 +216,7 @@ export async function signOff(a: DutyActing, v: any) {
 
 export async function rejectRequest(a: DutyActing, v: any) {
   const r = await loadRequest(a, v.filterByTk);
-  assertMaySignOff(a, r);
+  assertMaySignOff(a, r, 'compTimeRequests:reject');
   const note = checkDecision(r.get('status'), optionalText('note', v.note));
   await r.update({ status: 'rejected', decidedById: a.actor.userId, decidedAt: a.now, decisionNote: note }, { transaction: a.transaction });
   return r;
@@ -229,11 +224,11 @@ export async function rejectRequest(a: DutyActing, v: any) {
 
 /** Requests waiting for the caller's sign-off (their windows; the section: all), with each balance. */
 export async function pendingForMe(a: DutyActing) {
-  const filter: any = { status: 'pending' };
-  if (!isSection(a.actor)) {
-    if (!a.actor.roles.includes('windowLead') || !a.actor.leads.length) return [];
-    filter.windowId = a.actor.leads;
-    filter.userId = { $ne: a.actor.userId };
+  const filter: any = { status: 'pending', userId: { $ne: a.actor.userId } };
+  if (!mayDoDuty(a.actor, {}, 'compTimeRequests:signOff')) {
+    const led = a.actor.leads.filter((w) => mayDoDuty(a.actor, { windowIds: [w] }, 'compTimeRequests:signOff'));
+    if (!led.length) return [];
+    filter.windowId = led;
   }
   const rows: any[] = await a.db.getRepository('compTimeRequests').find({
     filter, appends: ['user', 'coverUser', 'window'], sort: ['start'], transaction: a.transaction,

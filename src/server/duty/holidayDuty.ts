@@ -8,18 +8,18 @@ import { syncEarned } from './compTime';
 import { insertShifts } from './roster';
 
 /** Booking actions after which the duty can differ (register/dispatch/logContact cannot change it). */
-const DUTY_ACTIONS = new Set(['signFor', 'assignHandlers', 'decideReschedule', 'cancel', 'complete', 'abandon']);
+const DUTY_ACTIONS = new Set(['signFor', 'assignHandlers', 'decideReschedule', 'cancel', 'complete', 'correctServedTime', 'abandon']);
 
-export async function syncBookingDuty(db: Database, bookingId: number, transaction?: Transaction) {
-  const b: any = await db.getModel('bookings').findByPk(bookingId, { raw: true, transaction } as any);
+/** `loaded`: the booking as the action just saved it (bookings/engine.ts recordEvent), else read here. */
+export async function syncBookingDuty(db: Database, bookingId: number, transaction?: Transaction, loaded?: any) {
+  const b: any = loaded ? loaded.get({ plain: true }) : await db.getModel('bookings').findByPk(bookingId, { raw: true, transaction } as any);
   if (!b) return;
   const wanted = holidayDutyFor(b);
   const Shift = db.getModel('dutyShifts');
   const existing: any[] = await Shift.findAll({ where: { bookingId, kind: 'holiday' }, raw: true, transaction } as any);
   const plan = syncHolidayDuty(wanted, existing);
   // Holiday shifts are published at once: the booking is the roster's decision (signed for by the lead).
-  await insertShifts(db, plan.create, transaction as Transaction);
-  if (plan.create.length) await Shift.update({ status: 'published' }, { where: { bookingId, status: 'draft' }, transaction } as any);
+  await insertShifts(db, plan.create, transaction as Transaction, 'published');
   for (const u of plan.update) {
     await Shift.update(
       { date: u.shift.date, plannedStart: u.shift.plannedStart, plannedEnd: u.shift.plannedEnd, windowId: u.shift.windowId, status: 'published' },
@@ -35,11 +35,16 @@ export function registerHolidayDuty(db: Database) {
     const action = event.get('action');
     if (!DUTY_ACTIONS.has(action)) return;
     const bookingId = Number(event.get('bookingId'));
-    await syncBookingDuty(db, bookingId, options?.transaction);
-    if (action === 'complete') {
-      const b: any = await db.getModel('bookings').findByPk(bookingId, { raw: true, transaction: options?.transaction } as any);
+    const loaded = Number(options?.booking?.get?.('id')) === bookingId ? options.booking : undefined;
+    await syncBookingDuty(db, bookingId, options?.transaction, loaded);
+    if (action === 'complete' || action === 'correctServedTime') {
+      // R-X-6 the ledger follows the served time: one row per booking and handler, recomputed for
+      // the day served (and, after a correction, the day the old times were on), never added twice.
+      const b: any = loaded ? loaded.get({ plain: true }) : await db.getModel('bookings').findByPk(bookingId, { raw: true, transaction: options?.transaction } as any);
+      const before = event.get('data')?.before?.actualStart;
+      const days = [b.actualStart, before].filter(Boolean).map((t) => shanghaiDate(new Date(t)));
       for (const u of [b.handler1Id, b.handler2Id].filter(Boolean)) {
-        await syncEarned(db, Number(u), [shanghaiDate(new Date(b.actualStart))], options?.transaction);
+        await syncEarned(db, Number(u), days, options?.transaction);
       }
     }
   });

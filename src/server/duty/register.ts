@@ -5,7 +5,8 @@ import { COMP_TIME_ENTRY_ACTIONS, COMP_TIME_REQUEST_ACTIONS } from '../actions/c
 import { DUTY_SHIFT_ACTIONS } from '../actions/dutyShifts';
 import { PENALTY_ACTIONS } from '../actions/penalties';
 import { reviewAttendance } from './attendance';
-import { inTransaction } from './context';
+import { inWriteTransaction } from '../shared/acting';
+import { clock } from '../shared/clock';
 import { DUTY_ACTION_NAMES } from './grants';
 import { registerHolidayDuty } from './holidayDuty';
 
@@ -29,7 +30,7 @@ export function registerDuty(plugin: Plugin) {
   let timer: NodeJS.Timeout | null = null;
   plugin.app.on('afterStart', () => {
     timer = setInterval(() => {
-      inTransaction(plugin.app, plugin.db, (t) => reviewAttendance(plugin.db, new Date(), t)).catch((e) => plugin.log.warn(`attendance review: ${e.message}`));
+      inWriteTransaction(plugin.app, plugin.db, (t) => reviewAttendance(plugin.db, clock.now(), t)).catch((e) => plugin.log.warn(`attendance review: ${e.message}`));
     }, SWEEP_MS);
     timer.unref?.();
   });

@@ -7,27 +7,21 @@
 import type { Database } from '@nocobase/database';
 import { serviceKindOf } from '../../rules/booking';
 import { shanghaiDate } from '../../rules/calendar';
-import { BOOKING_ACTIONS } from '../actions/bookings';
+import * as service from '../bookings/service';
 import { loadCalendar } from '../calendar/store';
+import { Acting, actorOfUser, inWriteTransaction } from '../shared/acting';
+import { clock } from '../shared/clock';
 
 const DEMO_NOTE = '演示数据（npm start）';
 const OPEN = ['registered', 'dispatched', 'signedFor', 'contacted', 'inService'];
 
-type Handler = (ctx: any, next: () => Promise<void>) => Promise<void>;
-
 /**
- * Runs one booking action as `user`, the way an HTTP request would reach it. The demo runs once at
- * start-up, before anyone works, so the SQLite write queue is not needed here.
+ * Runs one step of the booking service as `user` (their own roles and windows, so the access
+ * policy decides as for their clicks), at `now`. The demo runs once at start-up, before anyone
+ * works, so the SQLite write queue is not needed here.
  */
-async function run(db: Database, now: Date, user: any, roles: string[], action: keyof typeof BOOKING_ACTIONS, params: Record<string, unknown>) {
-  const ctx: any = {
-    db, app: { lockManager: { runExclusive: (_key: string, fn: () => Promise<unknown>) => fn() } },
-    action: { params }, state: { currentUser: user.toJSON(), currentRoles: roles },
-    // The engine's test clock (honoured only in test apps), so a test can seed for a fixed day.
-    get: (header: string) => (header === 'X-Test-Now' ? now.toISOString() : undefined),
-  };
-  await (BOOKING_ACTIONS[action] as Handler)(ctx, async () => {});
-  return ctx.body;
+async function run<T>(db: Database, now: Date, user: any, step: (a: Acting) => Promise<T>): Promise<T> {
+  return inWriteTransaction(null, db, async (transaction) => step({ db, now, transaction, actor: await actorOfUser(db, user, transaction) }));
 }
 
 /** The next `count` days from `from` on (Shanghai dates) that take appointments. */
@@ -46,7 +40,7 @@ async function serviceDays(db: Database, from: Date, count: number): Promise<str
   return days;
 }
 
-export async function seedDemoBookings(db: Database, log: (msg: string) => void = () => {}, now = new Date()) {
+export async function seedDemoBookings(db: Database, log: (msg: string) => void = () => {}, now = clock.now()) {
   const left = await db.getRepository('bookings').count({
     filter: { notes: DEMO_NOTE, status: OPEN, appointmentStart: { $gt: now } },
   });
@@ -75,25 +69,26 @@ export async function seedDemoBookings(db: Database, log: (msg: string) => void 
     { name: '孙丽', item: 'BDC-003', start: `${d1} 16:00`, steps: ['dispatch', 'signFor', 'logContact', 'requestReschedule'] },
   ];
   let made = 0;
-  for (const p of plan) {
+  for (const [i, p] of plan.entries()) {
     try {
-      const b = await run(db, now, users.desk, ['desk'], 'register', {
-        values: { applicantName: p.name, applicantPhone: '13805330000', applicantUnit: null, channel: 'onSite',
-          serviceItemId: items[p.item], start: p.start, notes: DEMO_NOTE },
-      });
-      const id = b.get('id');
+      // One number per applicant: a number holds no overlapping bookings (R-HOL-6).
+      const b: any = await run(db, now, users.desk, (a) => service.register(a, {
+        applicantName: p.name, applicantPhone: `1380533000${i}`, applicantUnit: null, channel: 'onSite',
+        serviceItemId: items[p.item], start: p.start, notes: DEMO_NOTE,
+      }));
+      const bookingId = b.get('id');
       for (const step of p.steps) {
-        if (step === 'dispatch') await run(db, now, users.section, ['section'], 'dispatch', { filterByTk: id });
-        if (step === 'signFor') await run(db, now, users.lead, ['windowLead'], 'signFor', { filterByTk: id, values: { handler1Id: staffId } });
+        if (step === 'dispatch') await run(db, now, users.section, (a) => service.dispatch(a, { bookingId }));
+        if (step === 'signFor') await run(db, now, users.lead, (a) => service.signFor(a, { bookingId, handler1Id: staffId }));
         if (step === 'logContact') {
-          await run(db, now, users.staff, ['windowStaff'], 'logContact', {
-            filterByTk: id, values: { result: 'reached', materialsNoticeGiven: true, confirmedStart: b.get('appointmentStart') },
-          });
+          await run(db, now, users.staff, (a) => service.logContact(a, {
+            bookingId, result: 'reached', materialsNoticeGiven: true, confirmedStart: new Date(b.get('appointmentStart')),
+          }));
         }
         if (step === 'requestReschedule') {
-          await run(db, now, users.staff, ['windowStaff'], 'requestReschedule', {
-            filterByTk: id, values: { kind: 'ordinary', reason: '申请人临时出差，申请改期', proposedStart: `${d2}T10:00:00+08:00` },
-          });
+          await run(db, now, users.staff, (a) => service.requestReschedule(a, {
+            bookingId, kind: 'ordinary', reason: '申请人临时出差，申请改期', proposedStart: `${d2}T10:00:00+08:00`,
+          }));
         }
       }
       made++;

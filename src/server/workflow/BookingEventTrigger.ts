@@ -6,12 +6,11 @@ import type { Transaction } from '@nocobase/database';
 import { Trigger } from '@nocobase/plugin-workflow';
 import { BOOKING_ACTIONS } from '../../rules/booking';
 import { bookingJson, windowsOf } from './bookingContext';
-import { settleOnSqlite } from './sqlite';
 
 export const BOOKING_EVENT_TRIGGER = 'bookingEvent';
 
-/** The transitions a workflow may listen to: the state machine's actions and a cooperating window's sign-for. */
-export const BOOKING_EVENT_ACTIONS = [...BOOKING_ACTIONS, 'signForCooperation'] as string[];
+/** The transitions a workflow may listen to: the state machine's actions (a cooperating window's sign-for and a served-time correction included). */
+export const BOOKING_EVENT_ACTIONS = [...BOOKING_ACTIONS] as string[];
 
 export interface BookingEventConfig {
   events?: string[];
@@ -34,6 +33,15 @@ export function bookingMatches(config: BookingEventConfig, booking: any): boolea
 }
 
 export class BookingEventTrigger extends Trigger {
+  /** Fires after commit that have not finished: the app waits for them before it stops, so none
+   * outlives its database (a test's teardown, a restart). */
+  private inFlight = new Set<Promise<unknown>>();
+
+  constructor(workflow: any) {
+    super(workflow);
+    workflow.app.on('beforeStop', () => Promise.allSettled([...this.inFlight]));
+  }
+
   validateConfig(config: BookingEventConfig) {
     const events = config?.events;
     if (!Array.isArray(events) || !events.length) return { events: 'BOOKING_EVENT_EVENTS_REQUIRED' };
@@ -47,16 +55,25 @@ export class BookingEventTrigger extends Trigger {
     );
   }
 
-  /** Called for every new bookingEvents row, inside the action's transaction: fire after commit. */
+  /**
+   * Called for every new bookingEvents row, inside the action's transaction: fires after commit,
+   * off the request — the action answers without waiting for the booking to be read for the
+   * workflows or for them to run (on SQLite their statements queue for the connection, sqliteTurns).
+   */
   onBookingEvent(event: any, transaction?: Transaction) {
     if (!this.listening(event.get('action')).length) return;
     const values = event.get();
-    const fire = async () => {
-      try {
-        if (await this.fire(values)) await settleOnSqlite(this.workflow.db, this.workflow);
-      } catch (error) {
-        this.workflow.getLogger().error('[bookingEvent] fire failed', { error });
-      }
+    const fire = () => {
+      const run = this.fire(values)
+        .catch((error) => {
+          try {
+            this.workflow.getLogger().error('[bookingEvent] fire failed', { error });
+          } catch {
+            /* the app is already gone: nothing left to log to */
+          }
+        })
+        .finally(() => this.inFlight.delete(run));
+      this.inFlight.add(run);
     };
     if (transaction) transaction.afterCommit(fire);
     else fire();

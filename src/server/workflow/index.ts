@@ -7,6 +7,7 @@ import { BookingTimeTrigger } from './BookingTimeTrigger';
 import { installWorkflowDefaults } from './defaults';
 import { ASSIGN_INSTRUCTION, AssignHandlerInstruction, DISPATCH_INSTRUCTION, DispatchBookingInstruction } from './instructions';
 import { BOOKING_TIME_TRIGGER, BookingScheduler } from './scheduler';
+import { NEXT_YEAR_INSTRUCTION, NextYearCalendarInstruction } from './nextYearInstruction';
 
 // On the app under a global symbol: a host may load this module more than once (by package name
 // and by path), and every copy must find the one scheduler.
@@ -37,11 +38,21 @@ export function registerWorkflow(plugin: Plugin) {
   workflowPlugin.registerTrigger(BOOKING_TIME_TRIGGER, new BookingTimeTrigger(workflowPlugin, scheduler));
   workflowPlugin.registerInstruction(DISPATCH_INSTRUCTION, DispatchBookingInstruction);
   workflowPlugin.registerInstruction(ASSIGN_INSTRUCTION, AssignHandlerInstruction);
+  workflowPlugin.registerInstruction(NEXT_YEAR_INSTRUCTION, NextYearCalendarInstruction);
 
-  plugin.db.on('bookingEvents.afterCreate', async (event: any, { transaction }: any) => {
-    await scheduler.planBooking(Number(event.get('bookingId')), transaction);
+  plugin.db.on('bookingEvents.afterCreate', async (event: any, { transaction, booking, versions }: any) => {
+    const known = Number(booking?.get?.('id')) === Number(event.get('bookingId')) ? { booking, ...versions } : undefined;
+    await scheduler.planBooking(Number(event.get('bookingId')), transaction, { fresh: event.get('action') === 'register', known });
     events.onBookingEvent(event, transaction);
   });
+  // A changed setting moves the reminders that name it (their offset): re-planned after the commit.
+  const settingsSaved = (first: any, second?: any) => {
+    // Instance hooks get (row, options), bulk hooks (options).
+    const transaction = second?.transaction ?? first?.transaction;
+    if (transaction) transaction.afterCommit(() => scheduler.settingsChanged());
+    else scheduler.settingsChanged();
+  };
+  for (const e of ['afterCreate', 'afterBulkUpdate']) plugin.db.on(`appointmentSettingsSections.${e}`, settingsSaved);
   plugin.db.on('executions.afterCreate', (execution: any, { transaction }: any) => scheduler.markFired(execution.get('eventKey'), transaction));
   plugin.app.on('afterStart', () => scheduler.start(tickEvery()));
   plugin.app.on('beforeStop', () => scheduler.stop());

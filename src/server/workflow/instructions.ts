@@ -1,15 +1,16 @@
-// Workflow nodes on bookings. Both act through the booking engine's own actions (the same state
-// machine, audit row and window checks as a person), in their own transaction, and report a rule
-// the booking breaks as the node's failed result with its code, never as a crash.
+// Workflow nodes on bookings. Both call the booking service (src/server/bookings/service.ts) as
+// the role they act for — the same policy, state machine and audit row as a person — in their own
+// transaction, and report a rule the booking breaks as the node's failed result with its code,
+// never as a crash.
 import { Op } from '@nocobase/database';
 import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
 import { shanghaiDate } from '../../rules/calendar';
 import { isRuleViolation } from '../../rules/errors';
 import { pickHandlers } from '../../rules/assignment';
 import { recordId } from '../../rules/input';
-import { assignBookingHandlers, dispatchBooking } from '../actions/bookings';
-import { loadBooking } from '../bookings/service';
-import { workflowNow } from './clock';
+import { assignHandlers, dispatch, loadBooking } from '../bookings/service';
+import { clock } from '../shared/clock';
+import { systemActor } from '../shared/acting';
 import { inNodeTransaction } from './sqlite';
 
 export const DISPATCH_INSTRUCTION = 'bookingDispatch';
@@ -39,9 +40,9 @@ export class DispatchBookingInstruction extends Instruction {
     const db = this.workflow.db;
     try {
       const booking: any = await inNodeTransaction(this.workflow.app, db, (transaction) =>
-        dispatchBooking(
-          { db, transaction, now: workflowNow(), actor: { userId: dispatcherId as any, roles: ['section'], leads: [], staffs: [] } },
-          { filterByTk: id, windowId },
+        dispatch(
+          { db, transaction, now: clock.now(), actor: systemActor({ roles: ['section'], userId: dispatcherId }) },
+          { bookingId: id, windowId },
         ));
       return {
         status: JOB_STATUS.RESOLVED,
@@ -85,9 +86,10 @@ export class AssignHandlerInstruction extends Instruction {
         if (!pick.handlerIds.length) {
           return { assigned: false, reason: pick.reason, leadId, bookingId: booking.get('id'), candidates: pick.candidates };
         }
-        const actor = { userId: null as any, roles: ['windowLead' as const], leads: [windowId], staffs: [] };
-        await assignBookingHandlers({ db, transaction, now: workflowNow(), actor }, {
-          filterByTk: booking.get('id'), handler1Id: pick.handlerIds[0], handler2Id: pick.handlerIds[1] ?? null,
+        // As the window lead's reassignment (audit role windowLead), by the system: no person clicked.
+        const actor = systemActor({ roles: ['windowLead'], leads: [windowId] });
+        await assignHandlers({ db, transaction, now: clock.now(), actor }, {
+          bookingId: booking.get('id'), handler1Id: pick.handlerIds[0], handler2Id: pick.handlerIds[1] ?? null,
         });
         return { assigned: true, handlerIds: pick.handlerIds, candidates: pick.candidates, leadId, bookingId: booking.get('id') };
       });

@@ -9,18 +9,20 @@
 //    lateness are marked missed instead of sent.
 //  - sweep: a claim whose execution never appeared (process died in between) is re-triggered
 //    with the same eventKey — the database still lets only one execution exist.
-// Time comes from `now` (workflowNow by default), so tests move it and call tick() directly.
+// Time comes from `now` (the plugin's clock by default), so tests move it and call tick() directly.
 import { randomUUID, createHash } from 'node:crypto';
 import type { Database, Transaction } from '@nocobase/database';
 import { Op } from '@nocobase/database';
 import { Calendar } from '../../rules/calendar';
 import {
-  BookingFacts, TimeTriggerConfig, conditionHolds, dueAt, fireKey, isTooLate,
+  BookingFacts, TimeTriggerConfig, conditionHolds, dueAt, fireKey, isTooLate, offsetFromSettings, resolveOffset,
 } from '../../rules/reminders';
+import type { DutySettings } from '../../rules/settings';
+import { loadSettings } from '../settings/store';
 import { loadCalendar } from '../calendar/store';
 import { bookingJson } from './bookingContext';
-import { workflowNow } from './clock';
-import { queuedOnSqlite, settleOnSqlite } from './sqlite';
+import { dropStatement, planStatement, readBookingFacts } from './timerPlan';
+import { clock } from '../shared/clock';
 
 export const BOOKING_TIME_TRIGGER = 'bookingTime';
 const CLAIM_TIMEOUT_MS = 60000;
@@ -38,9 +40,26 @@ interface PlannedFire {
 
 const time = (v: unknown) => (v ? new Date(v as any).getTime() : NaN);
 
+/** The numbers a reminder's text may show ({{$context.settings.lateMinutes}} …): the booking settings in force. */
+export function settingsContext(s: DutySettings) {
+  return {
+    lateMinutes: s.lateMinutes, rescheduleNoticeHours: s.rescheduleNoticeHours, contactReminderHours: s.contactReminderHours,
+    phoneNumber: s.phoneNumber, slotMinutes: s.slotMinutes, halfDayMinutes: s.halfDayMinutes,
+  };
+}
+
+/** What the booking action passes along with its audit row (bookings/engine.ts recordEvent). */
+export interface KnownFacts {
+  booking?: any;
+  calendarVersion?: string;
+  settingsVersion?: string;
+  /** Known when the step read it with the booking and did not change it (bookings/engine.ts knownTo). */
+  hasPendingReschedule?: boolean;
+}
+
 export class BookingScheduler {
   readonly instanceId = randomUUID();
-  now: () => Date = workflowNow;
+  now: () => Date = () => clock.now();
   batchSize = 200;
   private interval: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
@@ -68,21 +87,28 @@ export class BookingScheduler {
     return new Set(rows.map((r: any) => Number(r.get('bookingId'))));
   }
 
-  private async calendarFor(bookings: any[], workflows: any[], transaction?: Transaction): Promise<Calendar | undefined> {
+  private async calendarFor(bookings: any[], workflows: any[], transaction?: Transaction, version?: string): Promise<Calendar | undefined> {
     const needed = workflows.filter((w) => w.config?.unit === 'workingDays');
     if (!needed.length) return undefined;
     const around = needed.flatMap((w) => bookings.map((b) => b[w.config.field]).filter(Boolean).map((d: any) => new Date(d).toISOString()));
-    return loadCalendar(this.db, { transaction, around: around.length ? [around.sort()[0], around[around.length - 1]] : undefined });
+    return loadCalendar(this.db, { transaction, version, around: around.length ? [around.sort()[0], around[around.length - 1]] : undefined });
+  }
+
+  /** The booking settings, when a workflow takes its offset from them (read with a known version: no query). */
+  private async settingsFor(workflows: any[], transaction?: Transaction, version?: string): Promise<DutySettings | undefined> {
+    if (!workflows.some((w) => offsetFromSettings(w.config))) return undefined;
+    return loadSettings(this.db, { transaction, version });
   }
 
   /** The fire a workflow wants for a booking now, or null (no date yet, condition fails, too late). */
-  private planFor(workflow: any, booking: any, facts: BookingFacts, now: Date, calendar?: Calendar): PlannedFire | null {
+  private planFor(workflow: any, booking: any, facts: BookingFacts, now: Date, calendar?: Calendar, settings?: DutySettings): PlannedFire | null {
     const c = workflow.config as TimeTriggerConfig;
     const base = booking[c.field];
     if (!base || !conditionHolds(c, facts)) return null;
     let due: Date;
     try {
-      due = dueAt(new Date(base), Number(c.offset), c.unit, calendar);
+      const { offset, unit } = resolveOffset(c, settings);
+      due = dueAt(new Date(base), offset, unit, calendar);
     } catch (error) {
       // A working-day offset past the configured calendar years: nothing to plan until an admin adds the year.
       this.log.warn(`[bookingTime] cannot plan workflow ${workflow.id} for booking ${booking.id}: ${(error as Error).message}`);
@@ -96,25 +122,40 @@ export class BookingScheduler {
     };
   }
 
-  /** Re-plans one booking for every enabled time workflow, in the caller's transaction. */
-  async planBooking(bookingId: number, transaction?: Transaction) {
+  /**
+   * Re-plans one booking for every enabled time workflow, in the caller's transaction: one read and
+   * one write whatever the number of workflows (timerPlan.ts). `fresh`: the booking was created in
+   * this transaction, so it has no fires yet.
+   */
+  /**
+   * `known`: what the action already holds — a booking just registered has no reschedule, and
+   * register read the calendar's and the settings' versions before writing (bookings/prefetch.ts);
+   * a later step read them and the pending reschedules with the booking (bookings/engine.ts
+   * loadBooking): then nothing is read here, only the one statement is written.
+   */
+  async planBooking(bookingId: number, transaction?: Transaction, { fresh = false, known }: { fresh?: boolean; known?: KnownFacts } = {}) {
     const workflows = this.timeWorkflows();
-    const pending = await this.timers.findAll({ where: { bookingId, status: 'pending' }, transaction });
-    if (!workflows.length && !pending.length) return;
-    const booking = (await this.db.getRepository('bookings').findOne({ filterByTk: bookingId, transaction }))?.toJSON();
-    if (!booking) return;
     const now = this.now();
-    const rescheduling = await this.facts([bookingId], workflows, transaction);
-    const calendar = await this.calendarFor([booking], workflows, transaction);
-    const facts = { status: booking.status, hasPendingReschedule: rescheduling.has(bookingId) };
-    const wanted = workflows.map((w) => this.planFor(w, booking, facts, now, calendar)).filter(Boolean) as PlannedFire[];
-    const keep = new Set(wanted.map((p) => p.fireKey));
-    const stale = pending.filter((p: any) => !keep.has(p.fireKey)).map((p: any) => p.id);
-    if (stale.length) await this.timers.update({ status: 'dropped' }, { where: { id: stale, status: 'pending' }, transaction });
-    const have = new Set(pending.map((p: any) => p.fireKey));
-    const fresh = wanted.filter((p) => !have.has(p.fireKey));
-    // ignoreDuplicates: the key may already exist as fired (same plan, fired once) — never twice.
-    if (fresh.length) await this.timers.bulkCreate(fresh, { transaction, ignoreDuplicates: true });
+    if (!workflows.length) {
+      // Fires of workflows disabled meanwhile: a changed booking drops them (fresh ones have none).
+      if (!fresh) await this.db.sequelize.query(dropStatement(this.db, bookingId, now), { transaction });
+      return;
+    }
+    const hasPendingReschedule = fresh ? false : known?.hasPendingReschedule;
+    const read = known?.booking && known.calendarVersion && known.settingsVersion && hasPendingReschedule !== undefined
+      ? { booking: known.booking.get({ plain: true }), hasPendingReschedule, calendarVersion: known.calendarVersion, settingsVersion: known.settingsVersion }
+      : await readBookingFacts(this.db, bookingId, {
+        reschedule: workflows.some((w) => w.config?.pendingReschedule), calendar: workflows.some((w) => w.config?.unit === 'workingDays'),
+        settings: workflows.some((w) => offsetFromSettings(w.config)),
+      }, transaction);
+    if (!read) return;
+    const { booking } = read;
+    const calendar = await this.calendarFor([booking], workflows, transaction, read.calendarVersion);
+    const settings = await this.settingsFor(workflows, transaction, read.settingsVersion);
+    const facts = { status: booking.status, hasPendingReschedule: read.hasPendingReschedule };
+    const wanted = workflows.map((w) => this.planFor(w, booking, facts, now, calendar, settings)).filter(Boolean) as PlannedFire[];
+    const sql = planStatement(this.db, bookingId, wanted, now, fresh);
+    if (sql) await this.db.sequelize.query(sql, { transaction });
   }
 
   /**
@@ -129,8 +170,16 @@ export class BookingScheduler {
     this.backfills.add(run);
   }
 
+  /** A setting changed: workflows that take their offset from the settings plan every booking again. */
+  settingsChanged() {
+    for (const w of this.timeWorkflows()) if (offsetFromSettings(w.config)) this.backfill(w);
+  }
+
   private async runBackfill(workflow: any) {
-    const planKey = `${workflow.id}:${createHash('sha1').update(JSON.stringify(workflow.config ?? {})).digest('hex').slice(0, 16)}`;
+    const settings = await this.settingsFor([workflow]);
+    // The offset in force belongs to the plan: a changed setting is a new plan (also across a restart).
+    const offset = settings ? resolveOffset(workflow.config, settings) : null;
+    const planKey = `${workflow.id}:${createHash('sha1').update(JSON.stringify({ config: workflow.config ?? {}, offset })).digest('hex').slice(0, 16)}`;
     const plans = this.db.getModel('bookingTimerPlans') as any;
     if (!this.started && (await plans.count({ where: { planKey } }))) return;
     const c = workflow.config as TimeTriggerConfig;
@@ -145,7 +194,7 @@ export class BookingScheduler {
       const rescheduling = await this.facts(rows.map((r) => Number(r.id)), [workflow]);
       const calendar = await this.calendarFor(rows, [workflow]);
       const fires = rows
-        .map((b) => this.planFor(workflow, b, { status: b.status, hasPendingReschedule: rescheduling.has(Number(b.id)) }, now, calendar))
+        .map((b) => this.planFor(workflow, b, { status: b.status, hasPendingReschedule: rescheduling.has(Number(b.id)) }, now, calendar, settings))
         .filter(Boolean);
       if (fires.length) await this.timers.bulkCreate(fires, { ignoreDuplicates: true });
       if (rows.length < BACKFILL_CHUNK) break;
@@ -168,7 +217,7 @@ export class BookingScheduler {
   /** One pass: fire what is due (in batches until none is left), then sweep lost claims. Returns the number fired. */
   tick(): Promise<number> {
     if (this.running) return this.running.then(() => this.tick());
-    const run = queuedOnSqlite(this.app, this.db, () => this.runTick()).finally(() => {
+    const run = this.runTick().finally(() => {
       if (this.running === run) this.running = null;
     });
     this.running = run;
@@ -182,7 +231,6 @@ export class BookingScheduler {
       const due = await this.dueRows(now);
       let batch = 0;
       for (const row of due) batch += await this.fireOne(row, now, 'pending');
-      if (batch) await settleOnSqlite(this.db, this.workflowPlugin);
       fired += batch;
       if (due.length < this.batchSize) break;
     }
@@ -211,8 +259,15 @@ export class BookingScheduler {
     if (!conditionHolds(workflow.config, { status: data.status, hasPendingReschedule: rescheduling.has(Number(row.bookingId)) })) {
       return this.finish(row, 'dropped');
     }
+    // The settings are read at each fire: the texts show the numbers in force, and a fire planned
+    // under an offset that has changed since is dropped (the re-plan made the one due now).
+    const settings = await loadSettings(this.db);
+    if (offsetFromSettings(workflow.config)) {
+      const { offset, unit } = resolveOffset(workflow.config, settings);
+      if (unit !== 'workingDays' && dueAt(new Date(row.basis), offset, unit).getTime() !== time(row.dueAt)) return this.finish(row, 'dropped');
+    }
     const timer = { field: row.field, basis: row.basis, dueAt: row.dueAt, firedAt: now, lateMinutes: Math.max(0, Math.round((now.getTime() - time(row.dueAt)) / 60000)) };
-    this.workflowPlugin.trigger(workflow, { data, date: row.dueAt, timer }, { eventKey: row.fireKey });
+    this.workflowPlugin.trigger(workflow, { data, date: row.dueAt, timer, settings: settingsContext(settings) }, { eventKey: row.fireKey });
     return 1;
   }
 

@@ -1,0 +1,151 @@
+// The booking engine's core: every lifecycle step on an existing booking goes through `act`, which
+// loads the booking under the transaction, asks the access policy (src/rules/policy.ts) whether
+// this actor may take this step on this booking, then the state machine (src/rules/booking.ts)
+// whether the step fits the status, applies the change and writes the audit row (R-X-1).
+import type { Database } from '@nocobase/database';
+import { RuleViolation } from '../../rules/errors';
+import { recordId } from '../../rules/input';
+import { BookingAction, BookingStatus, transition } from '../../rules/booking';
+import { BookingFacts, BookingRelation, RELATION_ROLE, assertMayDo } from '../../rules/policy';
+import { type Acting, type Actor, type Role, idList, pendingWindowsOf, settleWindows, windowsOfSql } from '../shared/acting';
+import { calendarVersionOf, calendarVersionSql } from '../calendar/store';
+import { loadSettings, settingsVersionOf, settingsVersionSql } from '../settings/store';
+import { pendingReschedulesSql } from '../workflow/timerPlan';
+
+/**
+ * What the step's own reads and its listeners would otherwise each ask again, read with the booking:
+ * the calendar's and the settings' cache versions (src/server/calendar/store.ts, settings/store.ts)
+ * and the booking's pending reschedule requests (the reminder planner's condition).
+ */
+export interface LoadedFacts {
+  calendarVersion: string;
+  settingsVersion: string;
+  pendingReschedules: number;
+}
+const loadedFacts = new WeakMap<object, LoadedFacts>();
+const FACT_COLUMNS = [
+  'calendarDaysN', 'calendarDaysT', 'calendarYearsN', 'calendarYearsT', 'settingsN', 'settingsR', 'settingsT', 'pendingReschedules', 'actorLeads', 'actorStaffs',
+];
+
+/** The facts read with this booking instance by `loadBooking`, if it was loaded so. */
+export const factsLoadedWith = (booking: any): LoadedFacts | undefined => (booking ? loadedFacts.get(booking) : undefined);
+
+/**
+ * The booking a step acts on, with its item and dispatch parts. `actor`: one whose windows are still
+ * to be read (shared/acting.ts 'withBooking') gets them from this same statement.
+ */
+export async function loadBooking(db: Database, rawId: unknown, transaction: any, actor?: Actor) {
+  // Only a single positive id: a missing one must not fall through to "the first booking".
+  const id = recordId(rawId);
+  if (id === null) throw new RuleViolation('BOOKING_NOT_FOUND', { id: String(rawId ?? '').slice(0, 40) }, 404);
+  // One statement (LEFT JOINs and subselects) where the repository's appends took three and the
+  // versions and the reminder planner's read two more.
+  const dispatches = db.getModel('bookingDispatches');
+  const literal = (sql: string) => db.sequelize.literal(sql);
+  const extra: any[] = [[literal(pendingReschedulesSql(db)), 'pendingReschedules'], literal(calendarVersionSql(db)), literal(settingsVersionSql(db))];
+  const awaiting = pendingWindowsOf(actor);
+  if (awaiting !== null) {
+    const w = windowsOfSql(db, awaiting);
+    extra.push([literal(w.leads), 'actorLeads'], [literal(w.staffs), 'actorStaffs']);
+  }
+  const booking: any = await db.getModel('bookings').findByPk(id, {
+    attributes: { include: extra },
+    include: [{ association: 'serviceItem' }, { association: 'dispatches' }],
+    order: [[{ model: dispatches, as: 'dispatches' }, 'id', 'ASC']],
+    transaction,
+  } as any);
+  if (!booking) throw new RuleViolation('BOOKING_NOT_FOUND', { id: String(id) }, 404);
+  const row = booking.dataValues;
+  if (awaiting !== null) settleWindows(actor!, { leads: idList(row.actorLeads), staffs: idList(row.actorStaffs) });
+  loadedFacts.set(booking, {
+    calendarVersion: calendarVersionOf(row), settingsVersion: settingsVersionOf(row), pendingReschedules: Number(row.pendingReschedules ?? 0),
+  });
+  // Not columns of the booking: kept out of its answer and its save.
+  for (const c of FACT_COLUMNS) {
+    delete row[c];
+    delete booking._previousDataValues?.[c];
+  }
+  return booking;
+}
+
+/** The settings in force, from the version read with the booking (no second version query). */
+export const settingsFor = (a: Acting, booking: any) =>
+  loadSettings(a.db, { transaction: a.transaction, version: factsLoadedWith(booking)?.settingsVersion });
+
+/** The booking as the policy sees it: who recorded and handles it, its lead window and dispatch parts. */
+export function factsOf(booking: any): BookingFacts {
+  return {
+    recorderId: booking.get('recorderId'), handler1Id: booking.get('handler1Id'), handler2Id: booking.get('handler2Id'),
+    windowId: booking.get('windowId'),
+    dispatches: (booking.get('dispatches') ?? []).map((d: any) => ({ windowId: d.get('windowId'), role: d.get('role') })),
+  };
+}
+
+export async function recordEvent(
+  a: Acting, booking: any, action: string, from: string | null, to: string, role: Role,
+  extra: { reason?: string | null; data?: Record<string, unknown>; versions?: { calendarVersion: string; settingsVersion: string; hasPendingReschedule?: boolean } } = {},
+) {
+  // The model, not the repository: an audit row has no associations to write, and the repository's
+  // extra work (value guards, association updates) doubled its cost. Model hooks (afterCreate, which
+  // the duty and workflow features listen to) fire as before.
+  await a.db.getModel('bookingEvents').create(
+    {
+      bookingId: booking.get('id'), action, fromStatus: from, toStatus: to, byId: a.actor.userId, role,
+      at: a.now, reason: extra.reason ?? null, data: extra.data ?? null,
+    },
+    // The booking rides along to the listeners (duty, reminders): they need not read it again.
+    { transaction: a.transaction, booking, versions: extra.versions ?? knownTo(booking, action) } as any,
+  );
+}
+
+/** Steps that add or decide a reschedule request: the count read with the booking is stale after them. */
+const CHANGES_RESCHEDULES = new Set(['requestReschedule', 'decideReschedule']);
+
+/** The facts read with the booking, as the listeners may use them after `action`. */
+function knownTo(booking: any, action: string) {
+  const facts = factsLoadedWith(booking);
+  if (!facts) return undefined;
+  const { calendarVersion, settingsVersion, pendingReschedules } = facts;
+  return { calendarVersion, settingsVersion, ...(CHANGES_RESCHEDULES.has(action) ? {} : { hasPendingReschedule: pendingReschedules > 0 }) };
+}
+
+/**
+ * A step's own work. Changes to the booking itself are `set` on the instance (`b.set({...})`), not
+ * written: the engine writes them with the new status in one UPDATE. The return value goes into
+ * the audit row's `data`.
+ */
+export type Apply = (booking: any, relation: BookingRelation) => Promise<Record<string, unknown> | void>;
+
+/**
+ * One lifecycle step on an existing booking, all or nothing: policy (403), status and reason
+ * (400), the step's own changes, the new status, the audit row; answers the booking as stored.
+ */
+export async function act(a: Acting, id: unknown, action: BookingAction, opts: { reason?: string | null }, apply: Apply) {
+  const booking = await loadBooking(a.db, id, a.transaction, a.actor);
+  return actOn(a, booking, action, opts, apply);
+}
+
+export async function actOn(a: Acting, booking: any, action: BookingAction, opts: { reason?: string | null }, apply: Apply) {
+  const relation = assertMayDo(a.actor, factsOf(booking), action, booking.get('number'));
+  const from = booking.get('status') as BookingStatus;
+  const { to } = transition(from, action, { reason: opts.reason });
+  const data = (await apply(booking, relation)) || undefined;
+  if (to !== from) booking.set('status', to);
+  await saveBooking(a, booking);
+  await recordEvent(a, booking, action, from, to, RELATION_ROLE[relation], { reason: opts.reason, data: data as any });
+  // The instance is the row as stored now (loaded in this transaction, changed only here): no re-read.
+  return booking;
+}
+
+/**
+ * The booking's changed columns in one UPDATE, with the events a repository update emits, so the
+ * model hooks (the phone vault) and NocoBase's collection-event workflows on bookings still fire.
+ * (A repository update re-SELECTs the row first: two statements per change, two changes per step.)
+ */
+export async function saveBooking(a: Acting, booking: any) {
+  if (!booking.changed()) return;
+  await booking.save({ transaction: a.transaction });
+  const options = { transaction: a.transaction };
+  await a.db.emitAsync('bookings.afterUpdateWithAssociations', booking, options);
+  await a.db.emitAsync('bookings.afterSaveWithAssociations', booking, options);
+}
