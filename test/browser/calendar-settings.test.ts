@@ -1,6 +1,5 @@
-// The statutory calendar settings page in Chromium against the running app (E2E=1; see jest.config.js).
-// Start the app first (`npm start`, or APP_PORT=13010 STORAGE_PATH=/tmp/govhall-e2e npm start and
-// E2E_BASE_URL=http://localhost:13010). Assertions read data-testid / data-kind, not texts, so they
+// The statutory calendar settings page in Chromium against a fresh `npm start` app (E2E=1; see
+// test/helpers/browserEnvironment.js). Assertions read data-testid / data-kind, not texts, so they
 // hold in any UI language.
 import type { Browser, Page } from 'playwright-core';
 import { assertAppUp, guideShot, launchBrowser, newContext, shot, signIn, watchErrors, pageApi } from '../helpers/browser';

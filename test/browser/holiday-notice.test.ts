@@ -6,8 +6,8 @@
 // The notice pasted is test/fixtures/holiday-notices/2027-plausible.txt: a PLAUSIBLE notice in the
 // official form, not the real 2027 arrangement (which the author does not know reliably).
 //
-// Run it on a fresh storage (APP_PORT=13103 STORAGE_PATH=/tmp/holiday-storage npm start). It does
-// not fight desk-registration.test.ts, which enters 2027-01-01 元旦 itself when 2027 is missing:
+// Each file gets a fresh app (test/helpers/browserEnvironment.js). Against a shared app (E2E_BASE_URL)
+// it does not fight desk-registration.test.ts, which enters 2027-01-01 元旦 itself when 2027 is missing:
 // before it starts, this test puts 2027 back to "not configured, no days" through the generic
 // collection API, and the notice it applies contains that 元旦 again, so either order works.
 import fs from 'node:fs';

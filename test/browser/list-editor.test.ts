@@ -1,7 +1,6 @@
 // The service-list editor block in Chromium against the running app (E2E=1; see jest.config.js):
 // an admin creates a Modern page (v2), adds the block from "Add block", and edits the list.
-// Start the app first (APP_PORT=13107 STORAGE_PATH=/tmp/govhall-e2e npm start, then
-// E2E_BASE_URL=http://localhost:13107). Every step that fails leaves a screenshot named in the error.
+// Every step that fails leaves a screenshot named in the error.
 // The items edited here are put back through the API afterwards.
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-// Ready on first sign-in (issue 12), in Chromium against the running `npm start` (E2E=1): every demo
+// Ready on first sign-in (issue 12), in Chromium against its own fresh `npm start` app (E2E=1): every demo
 // user of the README's login table signs in on a fresh context and lands on its own page of the
 // menu 预约+无休 with its main task on screen — never NocoBase's "暂无页面". An admin adds a
 // NocoBase table block to 预约登记, the app restarts, and the block is still there. The desk finds

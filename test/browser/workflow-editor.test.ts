@@ -1,5 +1,5 @@
 // Our workflow triggers and nodes in NocoBase's workflow editor (the legacy client 2.2 serves), in
-// zh-CN and en-US, against the running app (E2E=1, E2E_BASE_URL; see jest.config.js). Uses the
+// zh-CN and en-US, against a fresh app (E2E=1; see test/helpers/browserEnvironment.js). Uses the
 // default workflows created on install: the late prompt (Booking time) and auto-dispatch (Booking
 // event → Dispatch booking).
 import type { Browser, Page } from 'playwright-core';
