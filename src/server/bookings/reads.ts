@@ -18,7 +18,6 @@ import { actorOf } from '../shared/acting';
 import { PHONE_HASH, PHONE_SEALED, unsealPhone } from './phoneVault';
 
 const RELATIONS = new Set(['belongsTo', 'hasOne', 'hasMany', 'belongsToMany', 'belongsToArray']);
-/** Roles that may see a booking's fields in full whoever handles it (their relation is the role itself). */
 /** Actions on `bookings` that build their answer with the policy themselves (lookup.ts) or answer no booking. */
 const SELF_SHAPED = new Set(['lookup', 'searchItems', 'availability']);
 
