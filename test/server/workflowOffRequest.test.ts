@@ -2,6 +2,8 @@
 // an answer never waits for the notification it triggers, nothing triggered is lost or run twice
 // under concurrency, reminder planning is one write whatever the number of timed workflows, and
 // SQLite's one connection serves concurrent requests in turns (src/server/sqliteTurns.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import supertest from 'supertest';
 import { Instruction, JOB_STATUS } from '@nocobase/plugin-workflow';
 import { createTestApp, PLUGIN, TestApp } from '../helpers/app';
 import { IN_APP_CHANNEL } from '../../src/server/workflow/defaults';
@@ -102,6 +104,37 @@ describe('workflows off the request', () => {
       expect(sent).toHaveLength(1);
     } finally {
       gate.open();
+      await t.db.getRepository('workflows').update({ filterByTk: wf.get('id'), values: { enabled: false } });
+    }
+  });
+
+  it('R-DSP-1 a Booking event workflow starts only once the answer is sent: it reads the booking after the response has finished', async () => {
+    const wf: any = await t.db.getRepository('workflows').create({
+      values: { title: 'after the answer', type: 'bookingEvent', enabled: true, sync: false, config: { events: ['register'] } },
+    });
+    // What happens on the server, in order: the response finishing, and the workflow's read of the
+    // booking (bookingContext.bookingJson, the trigger's first step: findByPk with its appends).
+    const seen: string[] = [];
+    const Bookings: any = t.db.getModel('bookings');
+    const findByPk = Bookings.findByPk;
+    Bookings.findByPk = function (this: any, ...args: any[]) {
+      if (args[1]?.include) seen.push('workflow reads the booking');
+      return findByPk.apply(this, args);
+    };
+    const handler = t.app.callback();
+    const server = (req: IncomingMessage, res: ServerResponse) => {
+      res.once('finish', () => seen.push('answer sent'));
+      return handler(req, res);
+    };
+    try {
+      const res = await supertest(server).post('/api/bookings:register')
+        .set('Authorization', `Bearer ${as.desk.token}`).set('X-Authenticator', 'basic')
+        .send({ applicantName: '申请人500', applicantPhone: '13900000500', channel: 'onSite', serviceItemId: itemId, start: grid[slot++ % grid.length] });
+      expect(res.status).toBe(200);
+      await waitFor(() => executionsOf(wf.get('id')), (l) => l.length > 0);
+      expect(seen).toEqual(['answer sent', 'workflow reads the booking']);
+    } finally {
+      Bookings.findByPk = findByPk;
       await t.db.getRepository('workflows').update({ filterByTk: wf.get('id'), values: { enabled: false } });
     }
   });

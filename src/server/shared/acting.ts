@@ -6,6 +6,7 @@
 import type { Context } from '@nocobase/actions';
 import type { Database, Transaction } from '@nocobase/database';
 import type { PolicyActor, RoleName } from '../../rules/policy';
+import { untilAnswered } from './afterAnswer';
 import { clock } from './clock';
 
 export type Role = RoleName;
@@ -157,11 +158,12 @@ export function inWriteTransaction<T>(app: any, db: Database, fn: (transaction: 
  * windows stays on `ctx.state.actor` for the answer's shaping (bookings/reads.ts): no second look-up.
  */
 export function withActing<T>(ctx: Context, fn: (a: Acting) => Promise<T>, opts: { windows?: WindowsLookup } = {}): Promise<T> {
-  return inWriteTransaction(ctx.app, ctx.db, async (transaction) => {
+  // What the step triggers for after commit waits for the answer to be sent (afterAnswer.ts).
+  return untilAnswered(ctx.res, () => inWriteTransaction(ctx.app, ctx.db, async (transaction) => {
     const actor = await actorOf(ctx, transaction, opts);
     const result = await fn({ db: ctx.db, app: ctx.app, actor, now: clock.now(), transaction });
     // Set once the step succeeded: by then windows read with the booking are known too.
     if (opts.windows !== false) ctx.state.actor = actor;
     return result;
-  });
+  }));
 }

@@ -5,6 +5,7 @@
 import type { Transaction } from '@nocobase/database';
 import { Trigger } from '@nocobase/plugin-workflow';
 import { BOOKING_ACTIONS } from '../../rules/booking';
+import { afterAnswer } from '../shared/afterAnswer';
 import { bookingJson, windowsOf } from './bookingContext';
 
 export const BOOKING_EVENT_TRIGGER = 'bookingEvent';
@@ -56,15 +57,17 @@ export class BookingEventTrigger extends Trigger {
   }
 
   /**
-   * Called for every new bookingEvents row, inside the action's transaction: fires after commit,
-   * off the request — the action answers without waiting for the booking to be read for the
-   * workflows or for them to run (on SQLite their statements queue for the connection, sqliteTurns).
+   * Called for every new bookingEvents row, inside the action's transaction: fires after commit and
+   * after the answer is sent (afterAnswer.ts), off the request — the action answers without waiting
+   * for the booking to be read for the workflows or for them to run (on SQLite their statements
+   * queue for the connection, sqliteTurns). In flight from commit on, so a stop waits for it.
    */
   onBookingEvent(event: any, transaction?: Transaction) {
     if (!this.listening(event.get('action')).length) return;
     const values = event.get();
     const fire = () => {
-      const run = this.fire(values)
+      const run = afterAnswer()
+        .then(() => this.fire(values))
         .catch((error) => {
           try {
             this.workflow.getLogger().error('[bookingEvent] fire failed', { error });
