@@ -141,3 +141,26 @@ export function runBench(main: () => Promise<unknown>) {
     },
   );
 }
+
+/**
+ * An HTTP client in another process (test/bench/client-process.js) for a server listening on
+ * `port`: `post` answers the wall time that process saw. One request at a time.
+ */
+export async function externalClient(port: number) {
+  const { fork } = await import('node:child_process');
+  const path = await import('node:path');
+  const child = fork(path.join(process.cwd(), 'test/bench/client-process.js'));
+  let id = 0;
+  const post = (url: string, headers: Record<string, string>, body: unknown) => new Promise<number>((resolve, reject) => {
+    const mine = ++id;
+    const onMessage = (m: any) => {
+      if (m.id !== mine) return;
+      child.off('message', onMessage);
+      if (m.error || m.status !== 200) reject(new Error(`${url}: ${m.error ?? `${m.status} ${m.text}`}`));
+      else resolve(m.ms);
+    };
+    child.on('message', onMessage);
+    child.send({ id: mine, port, path: url, headers, body });
+  });
+  return { post, close: () => child.kill() };
+}

@@ -13,23 +13,13 @@
 import { Op } from '@nocobase/database';
 import { createTestApp, PLUGIN, TestApp } from '../helpers/app';
 import { compare, header, interleaved, load, runBench, Stats, target, throughput } from './harness';
+import { applicants, definePlainBookings, springFestivalStarts } from './plainBaseline';
 
 const NOW = '2026-02-10T10:00:00+08:00';
 const N = Number(process.env.BENCH_N || 150);
 const M = Number(process.env.BENCH_LIFECYCLE_N || 40);
 const CLIENTS = 32;
 const EACH = 8;
-
-/** Holiday starts on the 30-minute grid of Spring Festival 2026, enough for every request. */
-function starts(): string[] {
-  const out: string[] = [];
-  for (let d = 15; d <= 23; d++) {
-    for (const [from, to] of [[9 * 60, 12 * 60], [13 * 60, 17 * 60]]) {
-      for (let m = from; m + 30 <= to; m += 30) out.push(`2026-02-${d} ${String(m / 60 | 0).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
-    }
-  }
-  return out;
-}
 
 const shanghai = (local: string, plusMinutes = 0) => new Date(Date.parse(`${local.replace(' ', 'T')}:00+08:00`) + plusMinutes * 60000).toISOString();
 
@@ -53,35 +43,20 @@ async function main() {
     const db = t.db;
     const as = Object.fromEntries(await Promise.all(['desk', 'section', 'lead', 'staff'].map(async (u) => [u, await t.as(u)] as const)));
     const staffId = (await db.getRepository('users').findOne({ filter: { username: 'staff' } })).get('id');
-    db.collection({
-      name: 'benchPlainBookings',
-      fields: ['number', 'status', 'kind', 'applicantName', 'applicantPhone', 'applicantUnit', 'channel', 'slotKey', 'notes']
-        .map((name) => ({ type: 'string', name }))
-        .concat(['appointmentStart', 'appointmentEnd', 'recordedAt'].map((name) => ({ type: 'date', name })) as any)
-        .concat(['serviceItemId', 'windowId', 'recorderId'].map((name) => ({ type: 'bigInt', name })) as any),
-    });
-    await db.getCollection('benchPlainBookings').sync();
-    // Same users, same ACL path on both sides: the booking actions are allowed to any signed-in
-    // user and the booking rules decide; the plain create and update get the same allowance.
-    t.app.acl.allow('benchPlainBookings', ['create', 'update'], 'loggedIn');
+    await definePlainBookings(t);
     const items = (await db.getRepository('serviceItems').find({ filter: { published: true, expectedMinutes: { $lte: 30 } } }))
       .map((i: any) => ({ id: i.get('id'), capacity: Number(i.get('capacityPerSlot')) }));
     const a01 = (await db.getRepository('windows').findOne({ filter: { code: 'A01' } })).get('id');
     const a01Items = (await db.getRepository('serviceItems').find({ filter: { leadWindowId: a01, published: true, expectedMinutes: { $lte: 30 } } }))
       .map((i: any) => i.get('id'));
-    const grid = starts();
+    const grid = springFestivalStarts();
     let k = 0;
     const nextSlot = () => {
       const n = k++;
       return { serviceItemId: items[n % items.length].id, start: grid[Math.floor(n / items.length) % grid.length] };
     };
-    let phones = 0;
     let lk = 0;
-    // A new applicant each time: one phone has a limit of open bookings per holiday (R-HOL-6).
-    const applicant = () => {
-      const n = phones++;
-      return { applicantName: `申请人${n}`, applicantPhone: `139${String(n).padStart(8, '0')}`, applicantUnit: '某公司', channel: 'onSite', notes: 'bench' };
-    };
+    const applicant = applicants();
     const post = (user: string, action: string, body: any, now = NOW) => as[user].post(`/api/${action}`).set('X-Test-Now', now).send(body);
     const ok = async (p: Promise<any>, what: string) => {
       const res = await p;
