@@ -31,7 +31,7 @@ export function registerWorkflow(plugin: Plugin) {
     plugin.log.warn('plugin-workflow is not enabled: booking triggers and nodes are not registered');
     return;
   }
-  const scheduler = new BookingScheduler(plugin.app, plugin.db, workflowPlugin, plugin.log);
+  const scheduler = new BookingScheduler(plugin.db, workflowPlugin, plugin.log);
   (plugin.app as any)[SCHEDULER] = scheduler;
   const events = new BookingEventTrigger(workflowPlugin);
   workflowPlugin.registerTrigger(BOOKING_EVENT_TRIGGER, events);

@@ -66,7 +66,7 @@ export class BookingScheduler {
   private started = false;
   private backfills = new Set<Promise<void>>();
 
-  constructor(private readonly app: any, private readonly db: Database, private readonly workflowPlugin: any, private readonly log: any) {}
+  constructor(private readonly db: Database, private readonly workflowPlugin: any, private readonly log: any) {}
 
   private get timers() {
     return this.db.getModel('bookingTimers') as any;
