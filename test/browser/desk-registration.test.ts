@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { assertAppUp, guideShot, launchBrowser, newContext, signIn, watchErrors, pageApi } from '../helpers/browser';
+import { assertAppUp, guideShot, launchBrowser, newContext, signIn, watchErrors, pageApi, screenshotSteps } from '../helpers/browser';
 
 const OUT = process.env.E2E_SHOTS_DIR || path.join(__dirname, 'out', 'desk');
 const ITEM = { code: 'BDC-001', initials: 'bdczy', name: '不动产转移登记（二手房买卖）', window: '不动产登记窗口' };
@@ -23,26 +23,8 @@ let holiday = '';
 let slot = { time: '', remaining: 0 };
 let restoreToday: (() => Promise<unknown>) | null = null;
 
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(OUT, { recursive: true });
-  const file = path.join(OUT, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-  return file;
-}
+const { step } = screenshotSteps(OUT, () => errors);
 
-/** Runs one step; on failure the error names the screenshot taken at that moment. */
-async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    const result = await fn();
-    await shot(page, name);
-    return result;
-  } catch (e) {
-    const file = await shot(page, `FAILED-${name}`);
-    const err = e as Error;
-    err.message = `${err.message}\n  screenshot: ${file}\n  page errors: ${errors.slice(-5).join(' | ') || '-'}`;
-    throw err;
-  }
-}
 
 const api = pageApi;
 

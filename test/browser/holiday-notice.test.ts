@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, pageApi, signIn, watchErrors } from '../helpers/browser';
+import { assertAppUp, launchBrowser, newContext, pageApi, signIn, watchErrors, screenshotSteps } from '../helpers/browser';
 
 const OUT = process.env.E2E_SHOTS_DIR || path.join(__dirname, 'out', 'holiday-notice');
 const NOTICE = fs.readFileSync(path.join(__dirname, '../fixtures/holiday-notices/2027-plausible.txt'), 'utf8');
@@ -28,26 +28,8 @@ let errors: string[] = [];
 let pageUrl = '';
 let pageRouteId = 0;
 
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(OUT, { recursive: true });
-  const file = path.join(OUT, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-  return file;
-}
+const { step } = screenshotSteps(OUT, () => errors);
 
-/** Runs one step; on failure the error names the screenshot taken at that moment. */
-async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    const result = await fn();
-    await shot(page, name);
-    return result;
-  } catch (e) {
-    const file = await shot(page, `FAILED-${name}`);
-    const err = e as Error;
-    err.message = `${err.message}\n  screenshot: ${file}\n  page errors: ${errors.slice(-5).join(' | ') || '-'}`;
-    throw err;
-  }
-}
 
 const api = pageApi;
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { assertAppUp, BASE_URL, launchBrowser, newContext, pageApi, signIn, watchErrors } from '../helpers/browser';
+import { assertAppUp, BASE_URL, launchBrowser, newContext, pageApi, signIn, watchErrors, screenshotSteps } from '../helpers/browser';
 import demoUsers from '../../src/server/seed/demo-users.json';
 import { MENU_PAGES, menuOf } from '../../src/menu';
 
@@ -17,25 +17,8 @@ const NO_PAGES = /暂无页面|No pages yet/;
 let browser: Browser;
 let errors: string[] = [];
 
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(OUT, { recursive: true });
-  const file = path.join(OUT, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-  return file;
-}
+const { step } = screenshotSteps(OUT, () => errors);
 
-async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    const result = await fn();
-    await shot(page, name);
-    return result;
-  } catch (e) {
-    const file = await shot(page, `FAILED-${name}`);
-    const err = e as Error;
-    err.message = `${err.message}\n  screenshot: ${file}\n  page errors: ${errors.slice(-5).join(' | ') || '-'}`;
-    throw err;
-  }
-}
 
 /** Signs `username` in on a fresh context; the page is wherever NocoBase landed. */
 async function freshSignIn(username: string): Promise<Page> {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { assertAppUp, launchBrowser, newContext, pageApi, signIn, watchErrors } from '../helpers/browser';
+import { assertAppUp, launchBrowser, newContext, pageApi, signIn, watchErrors, screenshotSteps } from '../helpers/browser';
 
 const OUT = path.join(process.env.E2E_SHOTS_DIR || path.join(__dirname, 'out'), 'v2-shell');
 const PREFIX = 'V2 登记页';
@@ -18,20 +18,7 @@ let errors: string[] = [];
 let route: { id: number; schemaUid: string } | null = null;
 const bundles: string[] = [];
 
-async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-  fs.mkdirSync(OUT, { recursive: true });
-  try {
-    const result = await fn();
-    await page.screenshot({ path: path.join(OUT, `${name}.png`) });
-    return result;
-  } catch (e) {
-    const file = path.join(OUT, `FAILED-${name}.png`);
-    await page.screenshot({ path: file }).catch(() => undefined);
-    const err = e as Error;
-    err.message = `${err.message}\n  screenshot: ${file}\n  page errors: ${errors.slice(-5).join(' | ') || '-'}`;
-    throw err;
-  }
-}
+const { step } = screenshotSteps(OUT, () => errors);
 
 /** Which of our bundles a page loaded (the V2 shell must load dist/client-v2 only). */
 function recordBundles(page: Page) {

@@ -112,3 +112,29 @@ export async function guideShot(page: Page, name: string, element?: Locator): Pr
   if (element) await element.screenshot({ path: file, animations: 'disabled' });
   else await page.screenshot({ path: file, fullPage: false, animations: 'disabled' });
 }
+
+/**
+ * A test file's screenshot steps, saved into `dir`: `step(page, name, fn)` saves `<name>.png` once
+ * fn has passed; when it fails, `FAILED-<name>.png`, named in the error with the page's last errors.
+ */
+export function screenshotSteps(dir: string, pageErrors: () => string[]) {
+  const shot = async (page: Page, name: string) => {
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    return file;
+  };
+  const step = async <T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await fn();
+      await shot(page, name);
+      return result;
+    } catch (e) {
+      const file = await shot(page, `FAILED-${name}`);
+      const err = e as Error;
+      err.message = `${err.message}\n  screenshot: ${file}\n  page errors: ${pageErrors().slice(-5).join(' | ') || '-'}`;
+      throw err;
+    }
+  };
+  return { shot, step };
+}
