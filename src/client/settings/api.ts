@@ -3,6 +3,7 @@
 // NocoBase wraps every body as { data }, and api.request returns the axios response: read res.data.data.
 import { useHostApi } from '../../client-v2/host';
 import { useMemo } from 'react';
+import type { NextYearOutlook } from '../desk/api';
 
 export type DayKind = 'workday' | 'makeupWorkday' | 'weekendRest' | 'holiday';
 export const DAY_KINDS: DayKind[] = ['workday', 'makeupWorkday', 'weekendRest', 'holiday'];
@@ -32,15 +33,8 @@ export interface SetDayInput {
   note?: string | null;
 }
 
-/** R-CAL-4: next year's calendar (calendar:outlook). */
-export interface NextYearOutlook {
-  year: number;
-  configured: boolean;
-  warn: boolean;
-  warnFrom: string;
-  lastBookableDate: string;
-  message: string | null;
-}
+/** R-CAL-4: next year's calendar (calendar:outlook); the desk's form reads the same answer. */
+export type { NextYearOutlook };
 
 export interface DayState {
   kind: DayKind;
