@@ -21,22 +21,15 @@ import type { DutySettings } from '../../rules/settings';
 import { loadSettings } from '../settings/store';
 import { loadCalendar } from '../calendar/store';
 import { bookingJson } from './bookingContext';
-import { dropStatement, planStatement, readBookingFacts } from './timerPlan';
+import { dropStatement, planStatement, readBookingFacts, type PlannedFire as PlanRow } from './timerPlan';
 import { clock } from '../shared/clock';
 
 export const BOOKING_TIME_TRIGGER = 'bookingTime';
 const CLAIM_TIMEOUT_MS = 60000;
 const BACKFILL_CHUNK = 500;
 
-interface PlannedFire {
-  fireKey: string;
-  workflowId: number;
-  bookingId: number;
-  field: string;
-  basis: Date;
-  dueAt: Date;
-  status: 'pending';
-}
+/** A fire as planned here: the row planStatement writes (timerPlan.ts), pending. */
+type PlannedFire = PlanRow & { status: 'pending' };
 
 const time = (v: unknown) => (v ? new Date(v as any).getTime() : NaN);
 
