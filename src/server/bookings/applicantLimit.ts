@@ -28,9 +28,35 @@ export async function checkApplicantBookings(db: Database, transaction: Transact
   const held: any[] = await db.getModel('bookings').findAll({
     where, attributes: ['id', 'number', 'appointmentStart', 'appointmentEnd'], raw: true, transaction,
   } as any);
+  checkHeld(held.map((b) => ({ number: b.number, start: b.appointmentStart, end: b.appointmentEnd })), c);
+}
+
+/**
+ * The same read as one expression of another statement (register saves a statement with it): the
+ * number's open bookings as a JSON array of {number, start, end}. Where it may run: after the
+ * number's turn is taken (SQLite: always, its writes take turns; PostgreSQL: in a statement after
+ * the one taking applicantTurnSql). Null on other dialects, which read with checkApplicantBookings.
+ */
+export function heldSql(db: Database, phone: unknown, excludeId?: number | null): string | null {
+  const dialect = db.sequelize.getDialect();
+  if ((dialect !== 'postgres' && dialect !== 'sqlite') || phone === undefined) return null;
+  const c = db.getCollection('bookings');
+  const qi = db.sequelize.getQueryInterface();
+  const col = (a: string) => qi.quoteIdentifier((c.model.rawAttributes as any)[a].field);
+  const [agg, obj] = dialect === 'postgres' ? ['json_agg', 'json_build_object'] : ['json_group_array', 'json_object'];
+  const esc = (v: unknown) => db.sequelize.escape(v as any);
+  return `(SELECT ${agg}(${obj}('number', ${col('number')}, 'start', ${col('appointmentStart')}, 'end', ${col('appointmentEnd')})) ` +
+    `FROM ${c.quotedTableName()} WHERE ${col(PHONE_HASH)} = ${esc(phoneHash(phone))} ` +
+    `AND ${col('status')} IN (${OPEN_STATUSES.map(esc).join(', ')})` +
+    (excludeId ? ` AND ${col('id')} <> ${Number(excludeId)}` : '') + ')';
+}
+
+/** R-HOL-6 on what heldSql (a JSON array, or its text; null: none held) or the model read returned. */
+export function checkHeld(raw: unknown, c: Pick<ApplicantCheck, 'reg' | 'settings'>) {
+  const list: any[] = raw === null || raw === undefined ? [] : typeof raw === 'string' ? JSON.parse(raw) : (raw as any[]);
   checkApplicantLimit({
     start: c.reg.start, end: c.reg.end, period: c.reg.holidayPeriod ?? null, max: c.settings.maxOpenBookingsPerPeriod,
-    held: held.map((b) => ({ number: b.number, start: new Date(b.appointmentStart), end: new Date(b.appointmentEnd) })),
+    held: list.map((b) => ({ number: b.number, start: new Date(b.start), end: new Date(b.end) })),
   });
 }
 

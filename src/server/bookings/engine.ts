@@ -7,7 +7,7 @@ import { RuleViolation } from '../../rules/errors';
 import { recordId } from '../../rules/input';
 import { BookingAction, BookingStatus, transition } from '../../rules/booking';
 import { BookingFacts, BookingRelation, RELATION_ROLE, assertMayDo } from '../../rules/policy';
-import { type Acting, type Actor, type Role, idList, pendingWindowsOf, settleWindows, windowsOfSql } from '../shared/acting';
+import { type Acting, type Actor, type Role, idList, pendingWindowsOf, settleWindows, windowMembersSql, windowsOfSql } from '../shared/acting';
 import { calendarVersionOf, calendarVersionSql } from '../calendar/store';
 import { loadSettings, settingsVersionOf, settingsVersionSql } from '../settings/store';
 import { pendingReschedulesSql } from '../workflow/timerPlan';
@@ -21,10 +21,13 @@ export interface LoadedFacts {
   calendarVersion: string;
   settingsVersion: string;
   pendingReschedules: number;
+  /** Asked for with `members`: the lead and staff of the booking's window (who may handle it, R-DSP-2). */
+  windowMembers?: Set<number>;
 }
 const loadedFacts = new WeakMap<object, LoadedFacts>();
 const FACT_COLUMNS = [
   'calendarDaysN', 'calendarDaysT', 'calendarYearsN', 'calendarYearsT', 'settingsN', 'settingsR', 'settingsT', 'pendingReschedules', 'actorLeads', 'actorStaffs',
+  'windowLead', 'windowStaff',
 ];
 
 /** The facts read with this booking instance by `loadBooking`, if it was loaded so. */
@@ -32,9 +35,10 @@ export const factsLoadedWith = (booking: any): LoadedFacts | undefined => (booki
 
 /**
  * The booking a step acts on, with its item and dispatch parts. `actor`: one whose windows are still
- * to be read (shared/acting.ts 'withBooking') gets them from this same statement.
+ * to be read (shared/acting.ts 'withBooking') gets them from this same statement; so do the members
+ * of the booking's window with `members` (the steps that name handlers).
  */
-export async function loadBooking(db: Database, rawId: unknown, transaction: any, actor?: Actor) {
+export async function loadBooking(db: Database, rawId: unknown, transaction: any, actor?: Actor, { members = false } = {}) {
   // Only a single positive id: a missing one must not fall through to "the first booking".
   const id = recordId(rawId);
   if (id === null) throw new RuleViolation('BOOKING_NOT_FOUND', { id: String(rawId ?? '').slice(0, 40) }, 404);
@@ -48,6 +52,10 @@ export async function loadBooking(db: Database, rawId: unknown, transaction: any
     const w = windowsOfSql(db, awaiting);
     extra.push([literal(w.leads), 'actorLeads'], [literal(w.staffs), 'actorStaffs']);
   }
+  if (members) {
+    const m = windowMembersSql(db);
+    extra.push([literal(m.lead), 'windowLead'], [literal(m.staff), 'windowStaff']);
+  }
   const booking: any = await db.getModel('bookings').findByPk(id, {
     attributes: { include: extra },
     include: [{ association: 'serviceItem' }, { association: 'dispatches' }],
@@ -59,6 +67,7 @@ export async function loadBooking(db: Database, rawId: unknown, transaction: any
   if (awaiting !== null) settleWindows(actor!, { leads: idList(row.actorLeads), staffs: idList(row.actorStaffs) });
   loadedFacts.set(booking, {
     calendarVersion: calendarVersionOf(row), settingsVersion: settingsVersionOf(row), pendingReschedules: Number(row.pendingReschedules ?? 0),
+    ...(members ? { windowMembers: new Set([...idList(row.windowLead), ...idList(row.windowStaff)]) } : {}),
   });
   // Not columns of the booking: kept out of its answer and its save.
   for (const c of FACT_COLUMNS) {
@@ -120,8 +129,8 @@ export type Apply = (booking: any, relation: BookingRelation) => Promise<Record<
  * One lifecycle step on an existing booking, all or nothing: policy (403), status and reason
  * (400), the step's own changes, the new status, the audit row; answers the booking as stored.
  */
-export async function act(a: Acting, id: unknown, action: BookingAction, opts: { reason?: string | null }, apply: Apply) {
-  const booking = await loadBooking(a.db, id, a.transaction, a.actor);
+export async function act(a: Acting, id: unknown, action: BookingAction, opts: { reason?: string | null; members?: boolean }, apply: Apply) {
+  const booking = await loadBooking(a.db, id, a.transaction, a.actor, { members: opts.members });
   return actOn(a, booking, action, opts, apply);
 }
 

@@ -14,6 +14,8 @@ export interface Prefetched {
   settingsVersion: string;
   /** The id to insert the booking with; null where the dialect gives no cheap safe way (then: INSERT, UPDATE). */
   nextBookingId: number | null;
+  /** The values of the `also` expressions, by name. */
+  also: Record<string, unknown>;
 }
 
 /**
@@ -35,17 +37,24 @@ function nextIdSql(db: Database): string | null {
   return null;
 }
 
-/** `also`: one more expression to evaluate in the same statement (the applicant's turn: applicantLimit.ts). */
-export async function prefetchRegistration(db: Database, rawItemId: unknown, transaction: Transaction, also?: string | null): Promise<Prefetched> {
+/**
+ * `also`: more expressions to evaluate in the same statement, by name (the applicant's turn and,
+ * on SQLite, the number's open bookings: applicantLimit.ts); a null one is left out.
+ */
+export async function prefetchRegistration(
+  db: Database, rawItemId: unknown, transaction: Transaction, also: Record<string, string | null> = {},
+): Promise<Prefetched> {
   const itemId = recordId(rawItemId); // never a filter object or a list from the request
   const notFound = () => new RuleViolation('ITEM_NOT_FOUND', { id: String(rawItemId ?? '').slice(0, 40) });
   if (itemId === null) throw notFound();
   const items = db.getCollection('serviceItems');
   const qi = db.sequelize.getQueryInterface();
   const next = nextIdSql(db);
+  const named = Object.entries(also).filter(([, expr]) => expr);
+  const alias = (name: string) => qi.quoteIdentifier(`also_${name}`);
   const sql =
     `SELECT i.*, ${calendarVersionSql(db)}, ${settingsVersionSql(db)}${next ? `, ${next} AS ${qi.quoteIdentifier('nextBookingId')}` : ''}` +
-    (also ? `, ${also} AS ${qi.quoteIdentifier('alsoValue')}` : '') +
+    named.map(([name, expr]) => `, ${expr} AS ${alias(name)}`).join('') +
     ` FROM ${items.quotedTableName()} i WHERE i.${qi.quoteIdentifier((items.model.rawAttributes as any).id.field)} = ?`;
   // mapToModel: the row becomes a serviceItems instance (JSON and boolean columns parsed as findOne does).
   const [item]: any[] = await db.sequelize.query(sql, {
@@ -58,9 +67,9 @@ export async function prefetchRegistration(db: Database, rawItemId: unknown, tra
     calendarVersion: calendarVersionOf(extra),
     settingsVersion: settingsVersionOf(extra),
     nextBookingId: next ? Number(extra.nextBookingId) : null,
+    also: Object.fromEntries(named.map(([name]) => [name, extra[`also_${name}`]])),
   };
-  for (const k of ['calendarDaysN', 'calendarDaysT', 'calendarYearsN', 'calendarYearsT', 'settingsN', 'settingsR', 'settingsT', 'nextBookingId', 'alsoValue']) {
-    delete extra[k];
-  }
+  const facts = ['calendarDaysN', 'calendarDaysT', 'calendarYearsN', 'calendarYearsT', 'settingsN', 'settingsR', 'settingsT', 'nextBookingId'];
+  for (const k of [...facts, ...named.map(([name]) => `also_${name}`)]) delete extra[k];
   return prefetched;
 }

@@ -16,9 +16,9 @@ import { loadCalendar } from '../calendar/store';
 import { loadSettings } from '../settings/store';
 import { type Acting, windowMembers } from '../shared/acting';
 import { act, actOn, factsLoadedWith, factsOf, loadBooking, recordEvent, settingsFor } from './engine';
-import { applicantTurnSql, checkApplicantBookings } from './applicantLimit';
+import { applicantTurnSql, checkApplicantBookings, checkHeld, heldSql } from './applicantLimit';
 import { prefetchRegistration } from './prefetch';
-import { releaseSeat, takeSeat, takenByStart } from './seats';
+import { claimSeat, releaseSeat, takenByStart } from './seats';
 
 export { loadBooking } from './engine';
 
@@ -46,14 +46,21 @@ export interface RegisterInput {
   serviceItemId?: unknown; serviceItem?: unknown; start: unknown; notes?: unknown;
 }
 
-// Cost per request (issue 3): NocoBase's own auth/ACL work, then BEGIN, ONE read (the item with
-// the calendar and settings cache versions and the next booking id, bookings/prefetch.ts), one INSERT
-// per table (booking with its number, seat, audit event), COMMIT. No re-read: the response is built
-// from the rows just written. The policy asks the role only (no booking yet): no window look-ups.
+// Cost per request (issues 3 and 14): NocoBase's own auth/ACL work, then BEGIN, ONE read (the item
+// with the calendar and settings cache versions and the next booking id, bookings/prefetch.ts; on
+// SQLite also the applicant's open bookings), one INSERT per table (booking with its number; the
+// seat, picked in its INSERT, on PostgreSQL with the applicant's open bookings read alongside; the
+// audit event), COMMIT. No re-read: the response is built from the rows just written. The policy
+// asks the role only (no booking yet): no window look-ups.
 export async function register(a: Acting, v: RegisterInput) {
   const relation = assertMayDo(a.actor, null, 'register');
+  const dialect = a.db.sequelize.getDialect();
+  // R-HOL-6's read rides on a statement the request runs anyway (applicantLimit.ts heldSql): on
+  // SQLite the first, on PostgreSQL the seat's, which runs after the first has taken the number's turn.
   const turn = applicantTurnSql(a.db, v.applicantPhone);
-  const pre = await prefetchRegistration(a.db, v.serviceItemId ?? v.serviceItem, a.transaction, turn);
+  const pre = await prefetchRegistration(a.db, v.serviceItemId ?? v.serviceItem, a.transaction, {
+    turn, held: dialect === 'sqlite' ? heldSql(a.db, v.applicantPhone) : null,
+  });
   const item = pre.item;
   const calendar = await loadCalendar(a.db, {
     transaction: a.transaction, around: [shanghaiDate(a.now), String(v.start ?? '').slice(0, 10)], version: pre.calendarVersion,
@@ -64,7 +71,8 @@ export async function register(a: Acting, v: RegisterInput) {
       start: v.start as string, item: item.get() },
     { calendar, now: a.now, settings },
   );
-  await checkApplicantBookings(a.db, a.transaction, { phone: v.applicantPhone, reg, settings, turnTaken: turn !== null }); // R-HOL-6
+  if ('held' in pre.also) checkHeld(pre.also.held, { reg, settings });
+  else if (dialect !== 'postgres') await checkApplicantBookings(a.db, a.transaction, { phone: v.applicantPhone, reg, settings, turnTaken: turn !== null });
   const windowId = item.get('leadWindowId');
   const key = slotKey(item.get('id'), windowId, reg.start);
   const year = Number(shanghaiDate(a.now).slice(0, 4));
@@ -79,8 +87,10 @@ export async function register(a: Acting, v: RegisterInput) {
     },
     transaction: a.transaction,
   });
-  const seat = await takeSeat(a.db, key, Number(item.get('capacityPerSlot')), booking.get('id'), a.transaction);
-  if (!seat) await refuseFullSlot(a, item, windowId, reg, calendar, settings);
+  const held = dialect === 'postgres' ? heldSql(a.db, v.applicantPhone, booking.get('id')) : null;
+  const seat = await claimSeat(a.db, key, Number(item.get('capacityPerSlot')), booking.get('id'), a.transaction, held);
+  if (held) checkHeld(seat.also, { reg, settings }); // R-HOL-6 refuses before SLOT_FULL, as it always did
+  if (!seat.seatNo) await refuseFullSlot(a, item, windowId, reg, calendar, settings);
   if (id === null) {
     // Dialects without a safe pre-read id: the number derives from the id known only after the
     // INSERT — one UPDATE of this instance (a repository update would first re-SELECT the row).
@@ -175,12 +185,12 @@ export interface HandlersInput {
  * calling it signs their own dispatch part instead (R-DSP-3, as signForCooperation).
  */
 export async function signFor(a: Acting, v: HandlersInput) {
-  const booking = await loadBooking(a.db, v.bookingId, a.transaction, a.actor);
+  const booking = await loadBooking(a.db, v.bookingId, a.transaction, a.actor, { members: true });
   const facts = factsOf(booking);
   if (!mayDo(a.actor, facts, 'signFor') && mayDo(a.actor, facts, 'signForCooperation')) return signForCooperationOf(a, booking);
   const leadWindow = Number(booking.get('windowId'));
   return actOn(a, booking, 'signFor', {}, async (b) => {
-    const handlers = await checkHandlers(a, leadWindow, v);
+    const handlers = await checkHandlers(a, b, v);
     b.set({ signedForAt: a.now, signedForById: a.actor.userId, ...handlers, assignedAt: a.now });
     await markDispatchSigned(a, b, leadWindow);
     return handlers;
@@ -189,8 +199,8 @@ export async function signFor(a: Acting, v: HandlersInput) {
 
 /** The window lead changes who handles a signed-for booking (e.g. a handler is off that day). */
 export async function assignHandlers(a: Acting, v: HandlersInput) {
-  return act(a, v.bookingId, 'assignHandlers', {}, async (b) => {
-    const handlers = await checkHandlers(a, Number(b.get('windowId')), v);
+  return act(a, v.bookingId, 'assignHandlers', { members: true }, async (b) => {
+    const handlers = await checkHandlers(a, b, v);
     b.set({ ...handlers, assignedAt: a.now });
     return handlers;
   });
@@ -220,8 +230,12 @@ async function markDispatchSigned(a: Acting, b: any, windowId: number) {
   }
 }
 
-/** Handlers are one or two stored users, each on the staff or the lead of the booking's window (R-DSP-2). */
-async function checkHandlers(a: Acting, windowId: number, v: HandlersInput) {
+/**
+ * Handlers are one or two stored users, each on the staff or the lead of the booking's window
+ * (R-DSP-2); its members were read with the booking (loadBooking `members`).
+ */
+async function checkHandlers(a: Acting, b: any, v: HandlersInput) {
+  const windowId = Number(b.get('windowId'));
   const given = [v.handler1Id, v.handler2Id].filter((x) => !blank(x));
   if (!given.length) throw new RuleViolation('HANDLER_REQUIRED');
   const ids = [...new Set(given.map((raw) => {
@@ -229,7 +243,7 @@ async function checkHandlers(a: Acting, windowId: number, v: HandlersInput) {
     if (id === null) throw new RuleViolation('HANDLER_NOT_FOUND', { id: String(raw).slice(0, 40) });
     return id;
   }))];
-  const members = await windowMembers(a.db, windowId, a.transaction);
+  const members = factsLoadedWith(b)?.windowMembers ?? await windowMembers(a.db, windowId, a.transaction);
   const stranger = ids.find((id) => !members.has(id));
   if (stranger !== undefined) {
     const window: any = await a.db.getRepository('windows').findOne({ filterByTk: windowId, fields: ['name'], transaction: a.transaction });
@@ -328,8 +342,8 @@ async function moveAppointment(a: Acting, b: any, start: Date) {
   await checkApplicantBookings(a.db, a.transaction, { hash: b.get('applicantPhoneHash'), reg, settings, excludeId: b.get('id') }); // R-HOL-6
   await releaseSeat(a.db, b.get('id'), a.transaction);
   const key = slotKey(item.get('id'), b.get('windowId'), reg.start);
-  const seat = await takeSeat(a.db, key, Number(item.get('capacityPerSlot')), b.get('id'), a.transaction);
-  if (!seat) await refuseFullSlot(a, item, b.get('windowId'), reg, calendar, settings);
+  const seat = await claimSeat(a.db, key, Number(item.get('capacityPerSlot')), b.get('id'), a.transaction);
+  if (!seat.seatNo) await refuseFullSlot(a, item, b.get('windowId'), reg, calendar, settings);
   b.set({ appointmentStart: reg.start, appointmentEnd: reg.end, slotKey: key });
 }
 

@@ -108,6 +108,21 @@ export function windowsOfSql(db: Database, userId: number): { leads: string; sta
   };
 }
 
+/**
+ * `windowMembers` of the `bookings` row of the outer query's window, as two subselects of that
+ * query: its lead's id and its staff's ids (comma-separated).
+ */
+export function windowMembersSql(db: Database): { lead: string; staff: string } {
+  const dialect = db.sequelize.getDialect();
+  const agg = (col: string) => (dialect === 'postgres' ? `string_agg(CAST(${col} AS TEXT), ',')` : `GROUP_CONCAT(${col})`);
+  const qi = db.sequelize.getQueryInterface();
+  const ref = `${qi.quoteIdentifier(db.getModel('bookings').name)}.${quote(db, 'bookings', 'windowId')}`;
+  return {
+    lead: `(SELECT ${quote(db, 'windows', 'leadId')} FROM ${db.getCollection('windows').quotedTableName()} WHERE ${quote(db, 'windows', 'id')} = ${ref})`,
+    staff: `(SELECT ${agg(quote(db, 'windowsStaff', 'userId'))} FROM ${db.getCollection('windowsStaff').quotedTableName()} WHERE ${quote(db, 'windowsStaff', 'windowId')} = ${ref})`,
+  };
+}
+
 /** The ids of a `windowsOfSql` column. */
 export const idList = (v: unknown): number[] =>
   v === null || v === undefined || v === '' ? [] : [...new Set(String(v).split(',').map(Number).filter(Number.isFinite))];

@@ -19,7 +19,8 @@ export class BookingTimeTrigger extends Trigger {
     if (!checkTimeTriggerConfig(workflow.config)) this.scheduler.backfill(workflow);
   }
 
-  // Disabled workflows: their rows stay, the tick reads only enabled workflows' rows, and a
-  // booking re-planned meanwhile drops them; off() is also called on every stop, so it keeps rows.
+  // Disabled workflows: their rows stay, the tick reads only enabled workflows' rows, a booking
+  // re-planned while another Booking time workflow is on drops them, and a fire re-checks the booking
+  // (scheduler.ts fireOne); off() is also called on every stop, so it keeps rows.
   off() {}
 }

@@ -1,7 +1,8 @@
 // The persisted schedule behind the "Booking time" trigger (R-X-4: not lost on restart, not sent
 // twice, also with several app processes on one database).
 //  - plan: every booking transition (re)plans that booking inside the action's transaction, so a
-//    committed change always has its fires; a moved or closed booking drops its pending ones.
+//    committed change always has its fires; a moved or closed booking drops its pending ones
+//    (with no Booking time workflow enabled nothing is written: the tick's re-check covers them).
 //  - tick: reads only due rows of enabled workflows (index status, workflowId, dueAt), claims
 //    each with a conditional UPDATE (one process wins), re-checks the booking and triggers with
 //    the row's unique fireKey as the execution's eventKey (unique in executions too).
@@ -21,7 +22,7 @@ import type { DutySettings } from '../../rules/settings';
 import { loadSettings } from '../settings/store';
 import { loadCalendar } from '../calendar/store';
 import { bookingJson } from './bookingContext';
-import { dropStatement, planStatement, readBookingFacts, type PlannedFire as PlanRow } from './timerPlan';
+import { planStatement, readBookingFacts, type PlannedFire as PlanRow } from './timerPlan';
 import { clock } from '../shared/clock';
 
 export const BOOKING_TIME_TRIGGER = 'bookingTime';
@@ -129,11 +130,10 @@ export class BookingScheduler {
   async planBooking(bookingId: number, transaction?: Transaction, { fresh = false, known }: { fresh?: boolean; known?: KnownFacts } = {}) {
     const workflows = this.timeWorkflows();
     const now = this.now();
-    if (!workflows.length) {
-      // Fires of workflows disabled meanwhile: a changed booking drops them (fresh ones have none).
-      if (!fresh) await this.db.sequelize.query(dropStatement(this.db, bookingId, now), { transaction });
-      return;
-    }
+    // None enabled: nothing is written (issue 14: no statement for a feature that is off). Rows of
+    // workflows disabled meanwhile stay pending; the tick never reads them while their workflow is
+    // off, and re-checks basis and condition at fire time once it is on again (fireOne).
+    if (!workflows.length) return;
     const hasPendingReschedule = fresh ? false : known?.hasPendingReschedule;
     const read = known?.booking && known.calendarVersion && known.settingsVersion && hasPendingReschedule !== undefined
       ? { booking: known.booking.get({ plain: true }), hasPendingReschedule, calendarVersion: known.calendarVersion, settingsVersion: known.settingsVersion }

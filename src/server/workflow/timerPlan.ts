@@ -73,13 +73,6 @@ export function planStatement(db: Database, bookingId: number, wanted: PlannedFi
     `${col('updatedAt')} = excluded.${col('updatedAt')}`;
 }
 
-/** Only the drops, for a booking when no Booking time workflow is enabled. */
-export function dropStatement(db: Database, bookingId: number, now: Date): string {
-  const { table, col } = names(db);
-  const e = (v: unknown) => db.sequelize.escape(v as any);
-  return `UPDATE ${table} SET ${col('status')} = ${e('dropped')}, ${col('updatedAt')} = ${e(now)} WHERE ${col('bookingId')} = ${e(Number(bookingId))} AND ${col('status')} = ${e('pending')}`;
-}
-
 export interface BookingFacts {
   booking: Record<string, any>;
   hasPendingReschedule: boolean;
