@@ -97,10 +97,13 @@ export function settleWindows(actor: Actor, windows: { leads: number[]; staffs: 
   delete (actor as any)[WINDOWS_PENDING];
 }
 
+/** An aggregate of a column's ids as comma-separated text (read back with `idList`). */
+const idsAgg = (db: Database, col: string) =>
+  (db.sequelize.getDialect() === 'postgres' ? `string_agg(CAST(${col} AS TEXT), ',')` : `GROUP_CONCAT(${col})`);
+
 /** The same lists as `windowsOf`, as two subselects of another query (comma-separated ids). */
 export function windowsOfSql(db: Database, userId: number): { leads: string; staffs: string } {
-  const dialect = db.sequelize.getDialect();
-  const agg = (col: string) => (dialect === 'postgres' ? `string_agg(CAST(${col} AS TEXT), ',')` : `GROUP_CONCAT(${col})`);
+  const agg = (col: string) => idsAgg(db, col);
   const u = Number(userId);
   return {
     leads: `(SELECT ${agg(quote(db, 'windows', 'id'))} FROM ${db.getCollection('windows').quotedTableName()} WHERE ${quote(db, 'windows', 'leadId')} = ${u})`,
@@ -113,8 +116,7 @@ export function windowsOfSql(db: Database, userId: number): { leads: string; sta
  * query: its lead's id and its staff's ids (comma-separated).
  */
 export function windowMembersSql(db: Database): { lead: string; staff: string } {
-  const dialect = db.sequelize.getDialect();
-  const agg = (col: string) => (dialect === 'postgres' ? `string_agg(CAST(${col} AS TEXT), ',')` : `GROUP_CONCAT(${col})`);
+  const agg = (col: string) => idsAgg(db, col);
   const qi = db.sequelize.getQueryInterface();
   const ref = `${qi.quoteIdentifier(db.getModel('bookings').name)}.${quote(db, 'bookings', 'windowId')}`;
   return {
