@@ -36,7 +36,8 @@ export async function claimSeat(
   db: Database, slotKey: string, capacity: number, bookingId: number, transaction: Transaction, also?: string | null,
 ): Promise<SeatClaim> {
   const dialect = db.sequelize.getDialect();
-  if (capacity < 1) return { seatNo: null };
+  // (PostgreSQL with `also`: the statement still runs, for `also`; its series of seats is empty.)
+  if (capacity < 1 && !(also && dialect === 'postgres')) return { seatNo: null };
   if (dialect !== 'postgres' && dialect !== 'sqlite') return { seatNo: await takeSeat(db, slotKey, capacity, bookingId, transaction) };
   const c = db.getCollection('slotSeats');
   const qi = db.sequelize.getQueryInterface();
