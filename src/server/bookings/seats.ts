@@ -21,7 +21,7 @@ export async function takeSeat(
 
 export interface SeatClaim {
   seatNo: number | null;
-  /** The value of `also` (PostgreSQL; evaluated in the same statement, after the INSERT's snapshot was taken). */
+  /** The value of `also` (PostgreSQL): read in the seat's statement, so it sees what was committed before it began. */
   also?: unknown;
 }
 

@@ -14,7 +14,7 @@ import { RELATION_ROLE, assertMayDo, mayDo } from '../../rules/policy';
 import { DutySettings } from '../../rules/settings';
 import { loadCalendar } from '../calendar/store';
 import { loadSettings } from '../settings/store';
-import { type Acting, windowMembers } from '../shared/acting';
+import type { Acting } from '../shared/acting';
 import { act, actOn, factsLoadedWith, factsOf, loadBooking, recordEvent, settingsFor } from './engine';
 import { applicantTurnSql, checkApplicantBookings, checkHeld, heldSql } from './applicantLimit';
 import { prefetchRegistration } from './prefetch';
@@ -243,7 +243,8 @@ async function checkHandlers(a: Acting, b: any, v: HandlersInput) {
     if (id === null) throw new RuleViolation('HANDLER_NOT_FOUND', { id: String(raw).slice(0, 40) });
     return id;
   }))];
-  const members = factsLoadedWith(b)?.windowMembers ?? await windowMembers(a.db, windowId, a.transaction);
+  const members = factsLoadedWith(b)?.windowMembers;
+  if (!members) throw new Error('checkHandlers: the booking was not loaded with its window members');
   const stranger = ids.find((id) => !members.has(id));
   if (stranger !== undefined) {
     const window: any = await a.db.getRepository('windows').findOne({ filterByTk: windowId, fields: ['name'], transaction: a.transaction });

@@ -8,12 +8,13 @@ import { BusyIndex, PlannedShift, RosterWindow, addDays, planWeekendRoster } fro
 import { DutyAction, assertMayDoDuty, mayDoDuty } from '../../rules/dutyPolicy';
 import { loadCalendar } from '../calendar/store';
 import { DutyActing, idOf } from './context';
+import { loadDutySettings } from './settings';
+import { windowMembers } from '../shared/acting';
 
 /** The actor may do `action` for every window (the section), not only for windows they lead. */
 export const forEveryWindow = (a: DutyActing, action: DutyAction) => mayDoDuty(a.actor, {}, action) !== null;
 const assertForWindow = (a: DutyActing, action: DutyAction, windowId: number) =>
   assertMayDoDuty(a.actor, { windowIds: [windowId] }, action, { window: windowId });
-import { loadDutySettings } from './settings';
 
 /** Windows that serve on weekends: lead or cooperating window of a published weekend item (R-WKD-1). */
 export async function weekendWindowIds(db: Database, transaction?: Transaction): Promise<Set<number>> {
@@ -155,11 +156,6 @@ export async function loadShift(a: DutyActing, raw: unknown) {
   return shift;
 }
 
-async function windowMembers(a: DutyActing, windowId: number): Promise<Set<number>> {
-  const w: any = await a.db.getRepository('windows').findOne({ filterByTk: windowId, appends: ['staff'], transaction: a.transaction });
-  return new Set([...(w?.get('staff') ?? []).map((u: any) => Number(u.get('id'))), ...(w?.get('leadId') ? [Number(w.get('leadId'))] : [])]);
-}
-
 /** R-WKD-2 a person cannot be on two shifts at once: the clash named, nothing changed. */
 async function assertFree(a: DutyActing, userId: number, stretch: { plannedStart: Date; plannedEnd: Date }, exceptIds: number[]) {
   const date = shanghaiDate(stretch.plannedStart);
@@ -182,7 +178,7 @@ export async function assignShift(a: DutyActing, v: { filterByTk: unknown; userI
   if (shift.get('kind') === 'holiday') throw new RuleViolation('HOLIDAY_SHIFT_FROM_BOOKING');
   if (shift.get('checkInAt')) throw new RuleViolation('ALREADY_CHECKED_IN', { at: '-' });
   const userId = idOf(v.userId, 'USER_NOT_FOUND');
-  if (!(await windowMembers(a, windowId)).has(userId)) throw new RuleViolation('NOT_WINDOW_MEMBER', { user: userId, window: windowId });
+  if (!(await windowMembers(a.db, windowId, a.transaction)).has(userId)) throw new RuleViolation('NOT_WINDOW_MEMBER', { user: userId, window: windowId });
   await assertFree(a, userId, { plannedStart: shift.get('plannedStart'), plannedEnd: shift.get('plannedEnd') }, [Number(shift.get('id'))]);
   await shift.update({ userId, note: v.note ?? shift.get('note') }, { transaction: a.transaction });
   return shift;
