@@ -114,7 +114,13 @@ describe('the admin extends 预约登记 with a NocoBase table block', () => {
       await admin.locator('[data-testid="ui-editor-button"]').click();
       await admin.getByText(/Add block|创建区块/).filter({ visible: true }).first().hover();
       await admin.locator('.ant-dropdown-menu-submenu-title', { hasText: /^(表格|Table)$/ }).first().hover();
-      await admin.locator('.ant-dropdown-menu-submenu-popup .ant-dropdown-menu-item', { hasText: /^(预约登记|Bookings)$/ }).first().click();
+      // The mouse crosses the other submenu titles (表单 first) on its way, and antd keeps each popup it
+      // opened in the DOM, hidden: pick the table submenu's own item, and only a visible one.
+      await admin
+        .locator('.ant-dropdown-menu-submenu-popup .ant-dropdown-menu-item[data-menu-id*="/TableBlockModel/"]', { hasText: /^(预约登记|Bookings)$/ })
+        .filter({ visible: true })
+        .first()
+        .click();
       await admin.locator('.ant-table-wrapper').filter({ hasNot: admin.locator('[data-testid^="desk-list"]') }).first().waitFor({ timeout: 30000 });
     });
     // The block NocoBase stored on the page's grid, given a known uid so the test can remove it after.
