@@ -188,7 +188,28 @@ describe('booking lifecycle', () => {
     expect(signed.status).toBe(200);
     // The one statement naming the staff table is the booking's own load (the actor's and the window's members).
     expect(sent.filter((q) => /windowsStaff/.test(q))).toHaveLength(1);
-    expect(sent.filter((q) => /windowsStaff/.test(q))[0]).toMatch(/FROM "?bookings"? AS|FROM `bookings` AS/);
+    expect(sent.filter((q) => /windowsStaff/.test(q))[0]).toMatch(/FROM ("public"\.)?["`]?bookings["`]? AS ["`]?bookings/);
+  });
+
+  it('R-X-1 a step answers the booking as a read gives it: its item and dispatch parts with their stored types', async () => {
+    const b = (await register({ start: '2026-02-19 15:00' })).body.data;
+    await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id));
+    const signed = await call('lead', 'signFor', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id));
+    const res = await call('staff', 'logContact', { result: 'reached' }, BEFORE_HOLIDAY, on(b.id));
+    expect([signed.status, res.status]).toEqual([200, 200]);
+    const json = (x: any) => JSON.parse(JSON.stringify(x));
+    const stored = json(await t.db.getRepository('bookings').findOne({ filterByTk: b.id, appends: ['serviceItem', 'dispatches'] }));
+    // Dates as ISO text, booleans as booleans, the materials list as a list, the parts by id.
+    expect(res.body.data.serviceItem).toEqual(stored.serviceItem);
+    expect(Array.isArray(res.body.data.serviceItem.materials)).toBe(true);
+    expect(typeof res.body.data.serviceItem.published).toBe('boolean');
+    const byId = (xs: any[]) => [...xs].sort((x, y) => x.id - y.id);
+    expect(res.body.data.dispatches).toEqual(byId(stored.dispatches));
+    expect(res.body.data.dispatches.length).toBeGreaterThan(1); // BDC-001 has a cooperating window
+    expect(res.body.data.dispatches.find((d: any) => d.role === 'lead').signedForAt).toBe(signed.body.data.signedForAt);
+    for (const k of ['status', 'number', 'appointmentStart', 'appointmentEnd', 'contactedAt', 'signedForAt', 'handler1Id', 'windowId', 'recordedAt']) {
+      expect([k, res.body.data[k]]).toEqual([k, stored[k]]);
+    }
   });
 
   it('R-X-2 window roles list only their own window\'s bookings; the section sees all', async () => {

@@ -225,7 +225,7 @@ describe('workflows off the request', () => {
     const inRequest = seen.filter((sql) => sql.startsWith(`Executing (${tx}):`));
     const reads = inRequest.filter((sql) => /^Executing \([^)]*\): SELECT/.test(sql));
     expect(reads).toHaveLength(1);
-    const fromBookings = reads.filter((sql) => /FROM [`"]bookings[`"] AS/.test(sql));
+    const fromBookings = reads.filter((sql) => /FROM ("public"\.)?[`"]bookings[`"] AS/.test(sql));
     expect(fromBookings).toHaveLength(1);
     for (const table of ['windowsStaff', 'rescheduleRequests', 'appointmentSettingsSections', 'calendarDays']) {
       expect(reads.filter((sql) => sql.includes(table)).length).toBe(1); // only inside the booking's one read
