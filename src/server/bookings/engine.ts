@@ -11,7 +11,7 @@ import { type Acting, type Actor, type Role, idList, pendingWindowsOf, settleWin
 import { calendarVersionOf, calendarVersionSql } from '../calendar/store';
 import { loadSettings, settingsVersionOf, settingsVersionSql } from '../settings/store';
 import { pendingReschedulesSql } from '../workflow/timerPlan';
-import { instancesFromJson, jsonArraySql, jsonObjectSql, jsonRowsSupported } from '../shared/jsonRows';
+import { instancesFromJson, jsonArraySql, jsonObjectSql } from '../shared/jsonRows';
 
 /**
  * What the step's own reads and its listeners would otherwise each ask again, read with the booking:
@@ -43,7 +43,6 @@ export async function loadBooking(db: Database, rawId: unknown, transaction: any
   // Only a single positive id: a missing one must not fall through to "the first booking".
   const id = recordId(rawId);
   if (id === null) throw new RuleViolation('BOOKING_NOT_FOUND', { id: String(rawId ?? '').slice(0, 40) }, 404);
-  const literal = (sql: string) => db.sequelize.literal(sql);
   const extra: [string, string][] = [['pendingReschedules', pendingReschedulesSql(db)]];
   const awaiting = pendingWindowsOf(actor);
   if (awaiting !== null) {
@@ -55,15 +54,7 @@ export async function loadBooking(db: Database, rawId: unknown, transaction: any
     extra.push(['windowLead', m.lead], ['windowStaff', m.staff]);
   }
   const versions = [calendarVersionSql(db), settingsVersionSql(db)];
-  const booking: any = jsonRowsSupported(db)
-    ? await selectBooking(db, id, extra, versions, transaction)
-    : await db.getModel('bookings').findByPk(id, {
-      // MariaDB: its JSON functions give DATETIME as zoneless text; sequelize's include stays there.
-      attributes: { include: [...extra.map(([name, sql]) => [literal(sql), name]), ...versions.map(literal)] },
-      include: [{ association: 'serviceItem' }, { association: 'dispatches' }],
-      order: [[{ model: db.getModel('bookingDispatches'), as: 'dispatches' }, 'id', 'ASC']],
-      transaction,
-    } as any);
+  const booking: any = await selectBooking(db, id, extra, versions, transaction);
   if (!booking) throw new RuleViolation('BOOKING_NOT_FOUND', { id: String(id) }, 404);
   const row = booking.dataValues;
   if (awaiting !== null) settleWindows(actor!, { leads: idList(row.actorLeads), staffs: idList(row.actorStaffs) });

@@ -3,11 +3,8 @@
 // subselects, instead of sequelize's include (a JOIN whose rows it dedupes and builds into nested
 // instances: 3–4 ms of CPU per step on the wide booking row). The instances built here are those a
 // query result gives (not new records, JSON parsed, dates as Date, booleans as booleans), so they
-// answer, `get` and `update` as findByPk's did.
+// answer, `get` and `update` as findByPk's did. PostgreSQL, SQLite and MariaDB.
 import type { Database } from '@nocobase/database';
-
-/** The dialects whose JSON functions this module speaks; elsewhere callers keep sequelize's include. */
-export const jsonRowsSupported = (db: Database) => ['postgres', 'sqlite'].includes(db.sequelize.getDialect());
 
 /** `t.field AS "attribute"`-style pairs of every column of the collection's model. */
 function columns(db: Database, collection: string, alias: string) {
@@ -25,6 +22,7 @@ function objectOf(db: Database, collection: string, alias: string) {
     const qi = db.sequelize.getQueryInterface();
     return { select: cols.map((c) => `${c.expr} AS ${qi.quoteIdentifier(c.name)}`).join(', '), wrap: (x: string) => `row_to_json(${x})` };
   }
+  // SQLite's json_object, MariaDB's JSON_OBJECT: the same call.
   return { select: '', wrap: () => `json_object(${cols.map((c) => `${esc(c.name)}, ${c.expr}`).join(', ')})` };
 }
 
@@ -45,24 +43,37 @@ export function jsonArraySql(db: Database, collection: string, alias: string, wh
   if (db.sequelize.getDialect() === 'postgres') {
     return `(SELECT coalesce(json_agg(${o.wrap('x')} ORDER BY x.${qi.quoteIdentifier('id')}), '[]'::json) FROM (SELECT ${o.select} FROM ${table} ${alias} WHERE ${where}) x)`;
   }
-  // SQLite's json_group_array keeps its input's order in practice but does not promise it: the
-  // builder below sorts by id.
-  return `(SELECT json_group_array(${o.wrap('')}) FROM (SELECT * FROM ${table} ${alias} WHERE ${where} ORDER BY ${id}) ${alias})`;
+  if (db.sequelize.getDialect() === 'sqlite') {
+    // json_group_array keeps its input's order in practice but does not promise it: the builder
+    // below sorts by id.
+    return `(SELECT json_group_array(${o.wrap('')}) FROM (SELECT * FROM ${table} ${alias} WHERE ${where} ORDER BY ${id}) ${alias})`;
+  }
+  return `(SELECT JSON_ARRAYAGG(${o.wrap('')} ORDER BY ${id}) FROM ${table} ${alias} WHERE ${where})`; // MariaDB: NULL for none
+}
+
+/**
+ * A DATE column's JSON text as an instant. PostgreSQL writes ISO with its zone; SQLite keeps
+ * '2026-02-17 02:00:00.000 +00:00'; MariaDB writes its DATETIME without a zone, in the connection's
+ * time zone (NocoBase's default '+00:00'). A zoneless value takes `zone`.
+ */
+function instant(value: unknown, zone: string): Date {
+  if (typeof value !== 'string' || /(Z|[+-]\d\d:?\d\d)$/.test(value.trim())) return new Date(value as any);
+  return new Date(`${value.trim().replace(' ', 'T')}${zone}`);
 }
 
 /** A value of the JSON back in the type the driver gives for the attribute's column. */
-function typed(type: any, value: unknown, dialect: string): unknown {
+function typed(type: any, value: unknown, dialect: string, zone: string): unknown {
   if (value === null || value === undefined) return value;
   const key = type?.key ?? type?.constructor?.key;
   switch (key) {
     case 'DATE':
-      // SQLite keeps '2026-02-17 02:00:00.000 +00:00'; a value without a zone is UTC (sequelize's default).
-      return new Date(dialect === 'sqlite' && typeof value === 'string' && !value.includes('+') ? `${value}+00:00` : (value as any));
+      return instant(value, zone);
     case 'BOOLEAN':
       return Boolean(value);
     case 'JSON':
     case 'JSONB':
-      return dialect === 'sqlite' && typeof value === 'string' ? JSON.parse(value) : value;
+      // Only PostgreSQL nests a JSON column as JSON; SQLite and MariaDB embed its text.
+      return dialect !== 'postgres' && typeof value === 'string' ? JSON.parse(value) : value;
     case 'DECIMAL':
       return typeof value === 'number' ? String(value) : value; // the drivers give decimals as strings
     default:
@@ -77,10 +88,11 @@ export function instancesFromJson(db: Database, collection: string, value: unkno
   const list: any[] = Array.isArray(parsed) ? parsed : [parsed];
   const model: any = db.getModel(collection);
   const dialect = db.sequelize.getDialect();
+  const zone = dialect === 'sqlite' ? '+00:00' : String((db.sequelize as any).options.timezone || '+00:00');
   const attrs = model.rawAttributes;
   const rows = list.filter(Boolean).map((o) => {
     const row: Record<string, unknown> = {};
-    for (const name of Object.keys(o)) row[name] = typed(attrs[name]?.type, o[name], dialect);
+    for (const name of Object.keys(o)) row[name] = typed(attrs[name]?.type, o[name], dialect, zone);
     return row;
   });
   rows.sort((x: any, y: any) => Number(x.id) - Number(y.id));
