@@ -12,10 +12,9 @@ import { parseStart } from '../../rules/booking';
 import { assertMayDoDuty, mayDoDuty } from '../../rules/dutyPolicy';
 import { loadCalendar } from '../calendar/store';
 import { windowsOf } from '../shared/acting';
+import { instancesFromJson, jsonArraySql, rowsFromJson } from '../shared/jsonRows';
 import { DutyActing, idOf } from './context';
 import { loadDutySettings } from './settings';
-
-const dayBounds = (date: string) => ({ [Op.gte]: fromShanghai(date), [Op.lt]: fromShanghai(date, 1440) });
 
 /**
  * R-CMP-1 R-CMP-3 recomputes a person's earned entries for the given days from what they served
@@ -27,11 +26,7 @@ export async function syncEarned(db: Database, userId: number, dates: string[], 
   if (!userId) return;
   const Entry = db.getModel('compTimeEntries');
   for (const date of [...new Set(dates)]) {
-    const shifts: any[] = await db.getModel('dutyShifts').findAll({ where: { userId, date, kind: 'weekend' }, raw: true, transaction } as any);
-    const bookings: any[] = await db.getModel('bookings').findAll({
-      where: { [Op.or]: [{ handler1Id: userId }, { handler2Id: userId }], actualStart: dayBounds(date) } as any,
-      attributes: ['id', 'status', 'actualStart', 'actualEnd', 'windowId'], raw: true, transaction,
-    } as any);
+    const { shifts, bookings, existing } = await servedOn(db, userId, date, transaction);
     const served = [...shifts.map(servedInShift), ...bookings.map(servedInBooking)].filter((s): s is ServedTime => !!s);
     const credits = creditServedTime(served);
     const windowOf = new Map<string, number>([
@@ -40,9 +35,6 @@ export async function syncEarned(db: Database, userId: number, dates: string[], 
     ]);
     const servedAt = new Map(served.map((s) => [`${s.sourceType}:${s.sourceId}`, s.start]));
     const sources = [...shifts.map((s) => ['dutyShift', s.id]), ...bookings.map((b) => ['booking', b.id])] as [string, number][];
-    const existing: any[] = sources.length ? await Entry.findAll({
-      where: { userId, [Op.or]: sources.map(([sourceType, sourceId]) => ({ sourceType, sourceId })) } as any, transaction,
-    } as any) : [];
     const byKey = new Map(existing.map((e) => [`${e.get('sourceType')}:${e.get('sourceId')}`, e]));
     const minutesOf = new Map(credits.map((c) => [`${c.sourceType}:${c.sourceId}`, c.minutes]));
     for (const [sourceType, sourceId] of sources) {
@@ -62,6 +54,34 @@ export async function syncEarned(db: Database, userId: number, dates: string[], 
     }
   }
 }
+
+/**
+ * What a person served on a day and the ledger rows of those sources, in ONE statement (three JSON
+ * subselects, shared/jsonRows.ts): their weekend shifts of the day, the bookings they handled that
+ * started that day, and their entries for those shifts and bookings.
+ */
+async function servedOn(db: Database, userId: number, date: string, transaction: Transaction) {
+  const c = (collection: string, alias: string) => (attr: string) => `${alias}.${quoted(db, collection, attr)}`;
+  const [s, b, e] = [c('dutyShifts', 's'), c('bookings', 'b'), c('compTimeEntries', 'e')];
+  const shiftsOfDay = `${s('userId')} = :userId AND ${s('date')} = :date AND ${s('kind')} = 'weekend'`;
+  const bookingsOfDay = `(${b('handler1Id')} = :userId OR ${b('handler2Id')} = :userId) AND ${b('actualStart')} >= :from AND ${b('actualStart')} < :to`;
+  const table = (collection: string) => db.getCollection(collection).quotedTableName();
+  const entries = `${e('userId')} = :userId AND ((${e('sourceType')} = 'dutyShift' AND ${e('sourceId')} IN (SELECT ${s('id')} FROM ${table('dutyShifts')} s WHERE ${shiftsOfDay}))` +
+    ` OR (${e('sourceType')} = 'booking' AND ${e('sourceId')} IN (SELECT ${b('id')} FROM ${table('bookings')} b WHERE ${bookingsOfDay})))`;
+  const sql = `SELECT ${jsonArraySql(db, 'dutyShifts', 's', shiftsOfDay)} AS ${q(db, 'shifts')}, ` +
+    `${jsonArraySql(db, 'bookings', 'b', bookingsOfDay, ['status', 'actualStart', 'actualEnd', 'windowId'])} AS ${q(db, 'bookings')}, ` +
+    `${jsonArraySql(db, 'compTimeEntries', 'e', entries)} AS ${q(db, 'entries')}`;
+  const [row]: any[] = await db.sequelize.query(sql, {
+    replacements: { userId: Number(userId), date, from: fromShanghai(date), to: fromShanghai(date, 1440) }, type: 'SELECT' as any, transaction,
+  });
+  return {
+    shifts: rowsFromJson(db, 'dutyShifts', row.shifts) as any[],
+    bookings: rowsFromJson(db, 'bookings', row.bookings) as any[],
+    existing: instancesFromJson(db, 'compTimeEntries', row.entries),
+  };
+}
+
+const q = (db: Database, name: string) => db.sequelize.getQueryInterface().quoteIdentifier(name);
 
 const quoted = (db: Database, collection: string, attr: string) => {
   const model: any = db.getModel(collection);

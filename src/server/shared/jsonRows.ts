@@ -6,16 +6,16 @@
 // answer, `get` and `update` as findByPk's did. PostgreSQL, SQLite and MariaDB.
 import type { Database } from '@nocobase/database';
 
-/** `t.field AS "attribute"`-style pairs of every column of the collection's model. */
-function columns(db: Database, collection: string, alias: string) {
+/** `t.field AS "attribute"`-style pairs of the collection's columns (`only`: these attributes), over `alias`. */
+function columns(db: Database, collection: string, alias: string, only?: string[]) {
   const qi = db.sequelize.getQueryInterface();
   const attrs = (db.getModel(collection) as any).rawAttributes;
-  return Object.keys(attrs).map((name) => ({ name, expr: `${alias}.${qi.quoteIdentifier(attrs[name].field)}` }));
+  return (only ?? Object.keys(attrs)).map((name) => ({ name, expr: `${alias}.${qi.quoteIdentifier(attrs[name].field)}` }));
 }
 
 /** The object for one row of `alias`, in the dialect's JSON. */
-function objectOf(db: Database, collection: string, alias: string) {
-  const cols = columns(db, collection, alias);
+function objectOf(db: Database, collection: string, alias: string, only?: string[]) {
+  const cols = columns(db, collection, alias, only);
   const esc = (s: string) => db.sequelize.escape(s);
   // PostgreSQL's json_build_object takes at most 100 arguments; the item may grow fields in the UI.
   if (db.sequelize.getDialect() === 'postgres') {
@@ -34,12 +34,12 @@ export function jsonObjectSql(db: Database, collection: string, alias: string, w
   return `(SELECT ${o.wrap('')} FROM ${table} ${alias} WHERE ${where})`;
 }
 
-/** A subselect: the `collection` rows matching `where` (over `alias`) as a JSON array, by id. */
-export function jsonArraySql(db: Database, collection: string, alias: string, where: string): string {
+/** A subselect: the `collection` rows matching `where` (over `alias`) as a JSON array, by id; `only`: these attributes. */
+export function jsonArraySql(db: Database, collection: string, alias: string, where: string, only?: string[]): string {
   const table = db.getCollection(collection).quotedTableName();
   const qi = db.sequelize.getQueryInterface();
   const id = `${alias}.${qi.quoteIdentifier((db.getModel(collection) as any).rawAttributes.id.field)}`;
-  const o = objectOf(db, collection, alias);
+  const o = objectOf(db, collection, alias, only && !only.includes('id') ? ['id', ...only] : only);
   if (db.sequelize.getDialect() === 'postgres') {
     return `(SELECT coalesce(json_agg(${o.wrap('x')} ORDER BY x.${qi.quoteIdentifier('id')}), '[]'::json) FROM (SELECT ${o.select} FROM ${table} ${alias} WHERE ${where}) x)`;
   }
@@ -81,8 +81,8 @@ function typed(type: any, value: unknown, dialect: string, zone: string): unknow
   }
 }
 
-/** Instances of `collection` from a JSON subselect's value (text or parsed), as a query would build them. */
-export function instancesFromJson(db: Database, collection: string, value: unknown): any[] {
+/** Plain rows of `collection` from a JSON subselect's value (text or parsed), typed as a raw query gives them, by id. */
+export function rowsFromJson(db: Database, collection: string, value: unknown): Record<string, any>[] {
   if (value === null || value === undefined) return [];
   const parsed = typeof value === 'string' ? JSON.parse(value) : value;
   const list: any[] = Array.isArray(parsed) ? parsed : [parsed];
@@ -95,6 +95,10 @@ export function instancesFromJson(db: Database, collection: string, value: unkno
     for (const name of Object.keys(o)) row[name] = typed(attrs[name]?.type, o[name], dialect, zone);
     return row;
   });
-  rows.sort((x: any, y: any) => Number(x.id) - Number(y.id));
-  return model.bulkBuild(rows, { isNewRecord: false, raw: true });
+  return rows.sort((x: any, y: any) => Number(x.id) - Number(y.id));
+}
+
+/** Instances of `collection` from a JSON subselect's value, as a query would build them. */
+export function instancesFromJson(db: Database, collection: string, value: unknown): any[] {
+  return (db.getModel(collection) as any).bulkBuild(rowsFromJson(db, collection, value), { isNewRecord: false, raw: true });
 }
