@@ -175,6 +175,21 @@ export async function actOn(a: Acting, booking: any, action: BookingAction, opts
 }
 
 /**
+ * A new booking in one INSERT, with the events a repository create emits: the model hooks (the phone
+ * vault) and then afterCreateWithAssociations and afterSaveWithAssociations (NocoBase's
+ * collection-event workflows on bookings). What the repository adds besides — guarding and setting
+ * request values, writing associations — has nothing to do here: the values are the server's own
+ * and name no association; it cost about 0.5 ms per register.
+ */
+export async function createBooking(a: Acting, values: Record<string, unknown>) {
+  const booking: any = await a.db.getModel('bookings').create(values, { transaction: a.transaction });
+  const options = { transaction: a.transaction };
+  await a.db.emitAsync('bookings.afterCreateWithAssociations', booking, options);
+  await a.db.emitAsync('bookings.afterSaveWithAssociations', booking, options);
+  return booking;
+}
+
+/**
  * The booking's changed columns in one UPDATE, with the events a repository update emits, so the
  * model hooks (the phone vault) and NocoBase's collection-event workflows on bookings still fire.
  * (A repository update re-SELECTs the row first: two statements per change, two changes per step.)

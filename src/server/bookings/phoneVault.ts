@@ -18,16 +18,32 @@ export const PHONE_SEALED = 'applicantPhoneSealed';
 /** Version prefix of the sealed form, so a later key rotation can tell old from new. */
 const SEAL_VERSION = 'v1';
 
-const keys = new Map<string, { hash: Buffer; seal: Buffer }>();
+interface Keys {
+  hash: Buffer;
+  seal: Buffer;
+  /**
+   * The last numbers hashed and sealed under these keys: one register hashes its number twice (the
+   * R-HOL-6 read, the row) and its answer opens what it has just sealed. Bounded; process memory only.
+   */
+  hashes: Map<string, string>;
+  opened: Map<string, string>;
+}
+const keys = new Map<string, Keys>();
+const MEMO = 256;
 
-function keysOf(): { hash: Buffer; seal: Buffer } {
+function remember(memo: Map<string, string>, k: string, v: string) {
+  if (memo.size >= MEMO) memo.clear();
+  memo.set(k, v);
+}
+
+function keysOf(): Keys {
   const appKey = process.env.APP_KEY;
   // NocoBase itself signs its tokens with APP_KEY; without it no number could be opened again.
   if (!appKey) throw new Error('APP_KEY is not set: applicant phone numbers cannot be sealed');
   let k = keys.get(appKey);
   if (!k) {
     const derive = (info: string) => Buffer.from(hkdfSync('sha256', appKey, 'govhall-applicant-phone', info, 32));
-    k = { hash: derive('hash v1'), seal: derive('seal v1') };
+    k = { hash: derive('hash v1'), seal: derive('seal v1'), hashes: new Map(), opened: new Map() };
     keys.set(appKey, k);
   }
   return k;
@@ -43,25 +59,38 @@ function canonical(input: unknown): string {
 }
 
 export function phoneHash(input: unknown): string {
-  return createHmac('sha256', keysOf().hash).update(canonical(input)).digest('hex');
+  const k = keysOf();
+  const number = canonical(input);
+  let hash = k.hashes.get(number);
+  if (hash === undefined) remember(k.hashes, number, (hash = createHmac('sha256', k.hash).update(number).digest('hex')));
+  return hash;
 }
 
 export function sealPhone(input: unknown): string {
+  const k = keysOf();
+  const number = canonical(input);
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keysOf().seal, iv);
-  const body = Buffer.concat([cipher.update(canonical(input), 'utf8'), cipher.final()]);
-  return [SEAL_VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+  const cipher = createCipheriv('aes-256-gcm', k.seal, iv);
+  const body = Buffer.concat([cipher.update(number, 'utf8'), cipher.final()]);
+  const sealed = [SEAL_VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+  remember(k.opened, sealed, number);
+  return sealed;
 }
 
 /** The full number, or null when the text is not ours or was sealed under another APP_KEY. */
 export function unsealPhone(sealed: unknown): string | null {
   if (typeof sealed !== 'string') return null;
+  const k = keysOf();
+  const known = k.opened.get(sealed);
+  if (known !== undefined) return known;
   const [version, iv, tag, body] = sealed.split(':');
   if (version !== SEAL_VERSION || !iv || !tag || body === undefined) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', keysOf().seal, Buffer.from(iv, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', k.seal, Buffer.from(iv, 'base64'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    const number = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    remember(k.opened, sealed, number);
+    return number;
   } catch {
     return null;
   }

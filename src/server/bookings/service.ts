@@ -15,7 +15,7 @@ import { DutySettings } from '../../rules/settings';
 import { loadCalendar } from '../calendar/store';
 import { loadSettings } from '../settings/store';
 import type { Acting } from '../shared/acting';
-import { act, actOn, factsLoadedWith, factsOf, loadBooking, recordEvent, settingsFor } from './engine';
+import { act, actOn, createBooking, factsLoadedWith, factsOf, loadBooking, recordEvent, settingsFor } from './engine';
 import { applicantTurnSql, checkApplicantBookings, checkHeld, heldSql } from './applicantLimit';
 import { prefetchRegistration } from './prefetch';
 import { claimSeat, releaseSeat, takenByStart } from './seats';
@@ -48,10 +48,10 @@ export interface RegisterInput {
 
 // Cost per request (issues 3 and 14): NocoBase's own auth/ACL work, then BEGIN, ONE read (the item
 // with the calendar and settings cache versions and the next booking id, bookings/prefetch.ts; on
-// SQLite also the applicant's open bookings), one INSERT per table (booking with its number; the
-// seat, picked in its INSERT, on PostgreSQL with the applicant's open bookings read alongside; the
-// audit event), COMMIT. No re-read: the response is built from the rows just written. The policy
-// asks the role only (no booking yet): no window look-ups.
+// SQLite also the applicant's open bookings), one INSERT per table (the booking with its number,
+// engine.ts createBooking; the seat, picked in its INSERT, on PostgreSQL with the applicant's open
+// bookings read alongside; the audit event), COMMIT. No re-read: the response is built from the
+// rows just written. The policy asks the role only (no booking yet): no window look-ups.
 export async function register(a: Acting, v: RegisterInput) {
   const relation = assertMayDo(a.actor, null, 'register');
   const dialect = a.db.sequelize.getDialect();
@@ -77,15 +77,12 @@ export async function register(a: Acting, v: RegisterInput) {
   const key = slotKey(item.get('id'), windowId, reg.start);
   const year = Number(shanghaiDate(a.now).slice(0, 4));
   const id = pre.nextBookingId;
-  const booking: any = await a.db.getRepository('bookings').create({
-    values: {
-      ...(id !== null ? { id, number: formatBookingNumber(year, id) } : {}),
-      status: 'registered', kind: reg.kind, applicantName: String(v.applicantName).trim(),
-      applicantPhone: normalizePhone(v.applicantPhone as string), applicantUnit: v.applicantUnit ?? null,
-      serviceItemId: item.get('id'), windowId, channel: v.channel, appointmentStart: reg.start, appointmentEnd: reg.end,
-      slotKey: key, recordedAt: a.now, recorderId: a.actor.userId, notes: v.notes ?? null,
-    },
-    transaction: a.transaction,
+  const booking: any = await createBooking(a, {
+    ...(id !== null ? { id, number: formatBookingNumber(year, id) } : {}),
+    status: 'registered', kind: reg.kind, applicantName: String(v.applicantName).trim(),
+    applicantPhone: normalizePhone(v.applicantPhone as string), applicantUnit: v.applicantUnit ?? null,
+    serviceItemId: item.get('id'), windowId, channel: v.channel, appointmentStart: reg.start, appointmentEnd: reg.end,
+    slotKey: key, recordedAt: a.now, recorderId: a.actor.userId, notes: v.notes ?? null,
   });
   const held = dialect === 'postgres' ? heldSql(a.db, v.applicantPhone, booking.get('id')) : null;
   const seat = await claimSeat(a.db, key, Number(item.get('capacityPerSlot')), booking.get('id'), a.transaction, held);
