@@ -191,6 +191,28 @@ describe('booking lifecycle', () => {
     expect(sent.filter((q) => /windowsStaff/.test(q))[0]).toMatch(/FROM ("public"\.)?["`]?bookings["`]? AS ["`]?bookings/);
   });
 
+  it('R-DSP-1 R-PRE-2 dispatch reads its windows, signFor the holiday shifts, with the booking: one SELECT each in the step', async () => {
+    const b = (await register({ start: '2026-02-18 15:00' })).body.data;
+    // The step's own transaction: the workflows' statements (notices) interleave with it.
+    const selects = (sent: string[]) => {
+      const tx = /^Executing \(([^)]*)\): SELECT .*dispatchesJson/m.exec(sent.join('\n'))![1];
+      return sent.filter((q) => q.startsWith(`Executing (${tx}): SELECT`));
+    };
+    let dispatched: any;
+    const d = await statementsOf(async () => { dispatched = await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id)); });
+    expect(dispatched.status).toBe(200);
+    expect(dispatched.body.data.dispatches.map((x: any) => x.role).sort()).toEqual(['cooperating', 'lead']);
+    expect(selects(d)).toHaveLength(1);
+    let signed: any;
+    const s = await statementsOf(async () => { signed = await call('lead', 'signFor', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id)); });
+    expect(signed.status).toBe(200);
+    expect(selects(s)).toHaveLength(1);
+    expect(selects(s)[0]).toMatch(/dutyShifts/);
+    // The duty the listener planned from those shifts: one holiday shift for the handler.
+    const shifts = await t.db.getRepository('dutyShifts').find({ filter: { bookingId: b.id, kind: 'holiday' } });
+    expect(shifts.map((x: any) => x.get('userId'))).toEqual([userId.staff]);
+  });
+
   it('R-X-1 a step answers the booking as a read gives it: its item and dispatch parts with their stored types', async () => {
     const b = (await register({ start: '2026-02-19 15:00' })).body.data;
     await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id));

@@ -7,11 +7,12 @@ import { RuleViolation } from '../../rules/errors';
 import { recordId } from '../../rules/input';
 import { BookingAction, BookingStatus, transition } from '../../rules/booking';
 import { BookingFacts, BookingRelation, RELATION_ROLE, assertMayDo } from '../../rules/policy';
-import { type Acting, type Actor, type Role, idList, pendingWindowsOf, settleWindows, windowMembersSql, windowsOfSql } from '../shared/acting';
+import { type Acting, type Actor, type Role, idList, idsAgg, pendingWindowsOf, settleWindows, windowMembersSql, windowsOfSql } from '../shared/acting';
 import { calendarVersionOf, calendarVersionSql } from '../calendar/store';
 import { loadSettings, settingsVersionOf, settingsVersionSql } from '../settings/store';
 import { pendingReschedulesSql } from '../workflow/timerPlan';
-import { instancesFromJson, jsonArraySql, jsonObjectSql } from '../shared/jsonRows';
+import { dutyFollows } from '../duty/holidayDuty';
+import { instancesFromJson, jsonArraySql, jsonObjectSql, rowsFromJson } from '../shared/jsonRows';
 
 /**
  * What the step's own reads and its listeners would otherwise each ask again, read with the booking:
@@ -24,11 +25,25 @@ export interface LoadedFacts {
   pendingReschedules: number;
   /** Asked for with `members`: the lead and staff of the booking's window (who may handle it, R-DSP-2). */
   windowMembers?: Set<number>;
+  /**
+   * Asked for with `dispatchTo`: the window the booking would be sent to if it exists (the given id,
+   * else the booking's window, else its item's lead window) and the item's cooperating windows.
+   */
+  dispatch?: { windowId: number | null; cooperating: number[] };
+  /** Asked for with `holidayShifts`: the booking's holiday duty shifts (duty/holidayDuty.ts brings them in step). */
+  holidayShifts?: Record<string, any>[];
+}
+
+export interface LoadOptions {
+  members?: boolean;
+  /** A window id from the request (already a positive integer), or null for the booking's own. */
+  dispatchTo?: number | null;
+  holidayShifts?: boolean;
 }
 const loadedFacts = new WeakMap<object, LoadedFacts>();
 const FACT_COLUMNS = [
   'calendarDaysN', 'calendarDaysT', 'calendarYearsN', 'calendarYearsT', 'settingsN', 'settingsR', 'settingsT', 'pendingReschedules', 'actorLeads', 'actorStaffs',
-  'windowLead', 'windowStaff',
+  'windowLead', 'windowStaff', 'dispatchWindow', 'itemCooperating', 'holidayShiftsJson',
 ];
 
 /** The facts read with this booking instance by `loadBooking`, if it was loaded so. */
@@ -39,7 +54,8 @@ export const factsLoadedWith = (booking: any): LoadedFacts | undefined => (booki
  * to be read (shared/acting.ts 'withBooking') gets them from this same statement; so do the members
  * of the booking's window with `members` (the steps that name handlers).
  */
-export async function loadBooking(db: Database, rawId: unknown, transaction: any, actor?: Actor, { members = false } = {}) {
+export async function loadBooking(db: Database, rawId: unknown, transaction: any, actor?: Actor, opts: LoadOptions = {}) {
+  const { members = false, holidayShifts = false } = opts;
   // Only a single positive id: a missing one must not fall through to "the first booking".
   const id = recordId(rawId);
   if (id === null) throw new RuleViolation('BOOKING_NOT_FOUND', { id: String(rawId ?? '').slice(0, 40) }, 404);
@@ -53,6 +69,12 @@ export async function loadBooking(db: Database, rawId: unknown, transaction: any
     const m = windowMembersSql(db);
     extra.push(['windowLead', m.lead], ['windowStaff', m.staff]);
   }
+  const dispatching = opts.dispatchTo !== undefined;
+  if (dispatching) {
+    const d = dispatchWindowsSql(db, opts.dispatchTo ?? null);
+    extra.push(['dispatchWindow', d.window], ['itemCooperating', d.cooperating]);
+  }
+  if (holidayShifts) extra.push(['holidayShiftsJson', holidayShiftsSql(db)]);
   const versions = [calendarVersionSql(db), settingsVersionSql(db)];
   const booking: any = await selectBooking(db, id, extra, versions, transaction);
   if (!booking) throw new RuleViolation('BOOKING_NOT_FOUND', { id: String(id) }, 404);
@@ -61,6 +83,8 @@ export async function loadBooking(db: Database, rawId: unknown, transaction: any
   loadedFacts.set(booking, {
     calendarVersion: calendarVersionOf(row), settingsVersion: settingsVersionOf(row), pendingReschedules: Number(row.pendingReschedules ?? 0),
     ...(members ? { windowMembers: new Set([...idList(row.windowLead), ...idList(row.windowStaff)]) } : {}),
+    ...(dispatching ? { dispatch: { windowId: row.dispatchWindow == null ? null : Number(row.dispatchWindow), cooperating: idList(row.itemCooperating) } } : {}),
+    ...(holidayShifts ? { holidayShifts: rowsFromJson(db, 'dutyShifts', row.holidayShiftsJson) } : {}),
   });
   // Not columns of the booking: kept out of its answer and its save.
   for (const c of FACT_COLUMNS) {
@@ -68,6 +92,29 @@ export async function loadBooking(db: Database, rawId: unknown, transaction: any
     delete booking._previousDataValues?.[c];
   }
   return booking;
+}
+
+/** `dispatchTo`'s two subselects over the outer `bookings` row (see LoadedFacts.dispatch). */
+function dispatchWindowsSql(db: Database, given: number | null) {
+  const qi = db.sequelize.getQueryInterface();
+  const b = qi.quoteIdentifier(db.getModel('bookings').name);
+  const col = (c: string, attr: string) => qi.quoteIdentifier((db.getModel(c) as any).rawAttributes[attr].field);
+  const table = (c: string) => db.getCollection(c).quotedTableName();
+  const itemLead = `(SELECT si.${col('serviceItems', 'leadWindowId')} FROM ${table('serviceItems')} si WHERE si.${col('serviceItems', 'id')} = ${b}.${col('bookings', 'serviceItemId')})`;
+  const target = given === null ? `COALESCE(${b}.${col('bookings', 'windowId')}, ${itemLead})` : String(Number(given));
+  return {
+    window: `(SELECT w.${col('windows', 'id')} FROM ${table('windows')} w WHERE w.${col('windows', 'id')} = ${target})`,
+    cooperating: `(SELECT ${idsAgg(db, `cw.${col('serviceItemsCooperatingWindows', 'windowId')}`)} FROM ${table('serviceItemsCooperatingWindows')} cw ` +
+      `WHERE cw.${col('serviceItemsCooperatingWindows', 'serviceItemId')} = ${b}.${col('bookings', 'serviceItemId')})`,
+  };
+}
+
+/** The booking's holiday duty shifts as a JSON subselect over the outer `bookings` row. */
+function holidayShiftsSql(db: Database) {
+  const qi = db.sequelize.getQueryInterface();
+  const b = qi.quoteIdentifier(db.getModel('bookings').name);
+  const col = (attr: string) => `ds.${qi.quoteIdentifier((db.getModel('dutyShifts') as any).rawAttributes[attr].field)}`;
+  return jsonArraySql(db, 'dutyShifts', 'ds', `${col('bookingId')} = ${b}.${qi.quoteIdentifier((db.getModel('bookings') as any).rawAttributes.id.field)} AND ${col('kind')} = 'holiday'`);
 }
 
 /**
@@ -157,8 +204,10 @@ export type Apply = (booking: any, relation: BookingRelation) => Promise<Record<
  * One lifecycle step on an existing booking, all or nothing: policy (403), status and reason
  * (400), the step's own changes, the new status, the audit row; answers the booking as stored.
  */
-export async function act(a: Acting, id: unknown, action: BookingAction, opts: { reason?: string | null; members?: boolean }, apply: Apply) {
-  const booking = await loadBooking(a.db, id, a.transaction, a.actor, { members: opts.members });
+export async function act(a: Acting, id: unknown, action: BookingAction, opts: { reason?: string | null } & LoadOptions, apply: Apply) {
+  const booking = await loadBooking(a.db, id, a.transaction, a.actor, {
+    members: opts.members, dispatchTo: opts.dispatchTo, holidayShifts: dutyFollows(action),
+  });
   return actOn(a, booking, action, opts, apply);
 }
 

@@ -130,31 +130,24 @@ async function refuseFullSlot(a: Acting, item: any, windowId: number, reg: any, 
 // ---------- dispatch (section) ----------
 
 /**
- * The chosen lead window and the item's cooperating windows, in one query: `lead` rows come from
- * windows, `cooperating` ones from the through table alone. The window a booking is sent to must
- * exist (R-DSP-1): one positive id of a stored window, else 400.
+ * The chosen lead window and the item's cooperating windows, read with the booking (engine.ts
+ * loadBooking `dispatchTo`). The window a booking is sent to must exist (R-DSP-1): one positive id
+ * of a stored window, else 400 — after the policy has spoken, as before.
  */
-async function dispatchWindows(a: Acting, raw: unknown, itemId: number): Promise<{ leadWindowId: number; cooperating: number[] }> {
-  const id = recordId(raw);
-  const windows = a.db.getCollection('windows');
-  const through = a.db.getCollection('serviceItemsCooperatingWindows');
-  const q = (c: any, attr: string) => a.db.sequelize.getQueryInterface().quoteIdentifier(c.model.rawAttributes[attr].field);
-  const sql =
-    `SELECT ${q(windows, 'id')} AS id, 'lead' AS role FROM ${windows.quotedTableName()} WHERE ${q(windows, 'id')} = :lead ` +
-    `UNION ALL SELECT ${q(through, 'windowId')} AS id, 'cooperating' AS role FROM ${through.quotedTableName()} WHERE ${q(through, 'serviceItemId')} = :item`;
-  const rows: any[] = await a.db.sequelize.query(sql, {
-    replacements: { lead: id ?? 0, item: Number(itemId) }, type: 'SELECT' as any, transaction: a.transaction,
-  });
-  if (id === null || !rows.some((r) => r.role === 'lead')) throw new RuleViolation('DISPATCH_WINDOW_NOT_FOUND', { id: String(raw ?? '-').slice(0, 40) });
-  const cooperating = [...new Set(rows.filter((r) => r.role === 'cooperating').map((r) => Number(r.id)))].sort((x, y) => x - y);
+function dispatchWindows(b: any, raw: unknown): { leadWindowId: number; cooperating: number[] } {
+  const found = factsLoadedWith(b)?.dispatch;
+  if (!found) throw new Error('dispatch: the booking was not loaded with its dispatch windows');
+  const shown = blank(raw) ? b.get('windowId') ?? itemOf(b).get('leadWindowId') : raw;
+  const notFound = () => new RuleViolation('DISPATCH_WINDOW_NOT_FOUND', { id: String(shown ?? '-').slice(0, 40) });
+  if ((!blank(raw) && recordId(raw) === null) || found.windowId === null) throw notFound();
+  const id = found.windowId;
+  const cooperating = [...new Set(found.cooperating)].sort((x, y) => x - y);
   return { leadWindowId: id, cooperating: cooperating.filter((w) => w !== id) };
 }
 
 export async function dispatch(a: Acting, v: { bookingId: unknown; windowId?: unknown }) {
-  return act(a, v.bookingId, 'dispatch', {}, async (booking) => {
-    const item = itemOf(booking);
-    const chosen = blank(v.windowId) ? booking.get('windowId') ?? item.get('leadWindowId') : v.windowId;
-    const { leadWindowId, cooperating } = await dispatchWindows(a, chosen, item.get('id'));
+  return act(a, v.bookingId, 'dispatch', { dispatchTo: blank(v.windowId) ? null : recordId(v.windowId) ?? 0 }, async (booking) => {
+    const { leadWindowId, cooperating } = dispatchWindows(booking, v.windowId);
     const rows = [{ windowId: leadWindowId, role: 'lead' }, ...cooperating.map((windowId: number) => ({ windowId, role: 'cooperating' }))];
     // The model, not the repository (no associations to write); one INSERT each, ids known on every dialect.
     const parts = [];
@@ -182,7 +175,7 @@ export interface HandlersInput {
  * calling it signs their own dispatch part instead (R-DSP-3, as signForCooperation).
  */
 export async function signFor(a: Acting, v: HandlersInput) {
-  const booking = await loadBooking(a.db, v.bookingId, a.transaction, a.actor, { members: true });
+  const booking = await loadBooking(a.db, v.bookingId, a.transaction, a.actor, { members: true, holidayShifts: true });
   const facts = factsOf(booking);
   if (!mayDo(a.actor, facts, 'signFor') && mayDo(a.actor, facts, 'signForCooperation')) return signForCooperationOf(a, booking);
   const leadWindow = Number(booking.get('windowId'));

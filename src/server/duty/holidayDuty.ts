@@ -6,17 +6,25 @@ import { shanghaiDate } from '../../rules/calendar';
 import { holidayDutyFor, syncHolidayDuty } from '../../rules/roster';
 import { syncEarned } from './compTime';
 import { insertShifts } from './roster';
+import { factsLoadedWith } from '../bookings/engine';
 
 /** Booking actions after which the duty can differ (register/dispatch/logContact cannot change it). */
 const DUTY_ACTIONS = new Set(['signFor', 'assignHandlers', 'decideReschedule', 'cancel', 'complete', 'correctServedTime', 'abandon']);
 
-/** `loaded`: the booking as the action just saved it (bookings/engine.ts recordEvent), else read here. */
+/** Whether the booking's holiday duty follows `action` (the engine then reads the shifts with the booking). */
+export const dutyFollows = (action: string) => DUTY_ACTIONS.has(action);
+
+/**
+ * `loaded`: the booking as the action just saved it (bookings/engine.ts recordEvent), else read
+ * here; its holiday shifts too when they were read with it (no step writes shifts in between).
+ */
 export async function syncBookingDuty(db: Database, bookingId: number, transaction?: Transaction, loaded?: any) {
   const b: any = loaded ? loaded.get({ plain: true }) : await db.getModel('bookings').findByPk(bookingId, { raw: true, transaction } as any);
   if (!b) return;
   const wanted = holidayDutyFor(b);
   const Shift = db.getModel('dutyShifts');
-  const existing: any[] = await Shift.findAll({ where: { bookingId, kind: 'holiday' }, raw: true, transaction } as any);
+  const existing: any[] = factsLoadedWith(loaded)?.holidayShifts
+    ?? await Shift.findAll({ where: { bookingId, kind: 'holiday' }, raw: true, transaction } as any);
   const plan = syncHolidayDuty(wanted, existing);
   // Holiday shifts are published at once: the booking is the roster's decision (signed for by the lead).
   await insertShifts(db, plan.create, transaction as Transaction, 'published');
@@ -33,7 +41,7 @@ export async function syncBookingDuty(db: Database, bookingId: number, transacti
 export function registerHolidayDuty(db: Database) {
   db.on('bookingEvents.afterCreate', async (event: any, options: any) => {
     const action = event.get('action');
-    if (!DUTY_ACTIONS.has(action)) return;
+    if (!dutyFollows(action)) return;
     const bookingId = Number(event.get('bookingId'));
     const loaded = Number(options?.booking?.get?.('id')) === bookingId ? options.booking : undefined;
     await syncBookingDuty(db, bookingId, options?.transaction, loaded);

@@ -98,7 +98,8 @@ export function settleWindows(actor: Actor, windows: { leads: number[]; staffs: 
 }
 
 /** An aggregate of a column's ids as comma-separated text (read back with `idList`). */
-const idsAgg = (db: Database, col: string) =>
+/** The ids of a subselect's rows, comma-separated (read back with idList). */
+export const idsAgg = (db: Database, col: string) =>
   (db.sequelize.getDialect() === 'postgres' ? `string_agg(CAST(${col} AS TEXT), ',')` : `GROUP_CONCAT(${col})`);
 
 /** The same lists as `windowsOf`, as two subselects of another query (comma-separated ids). */
