@@ -22,6 +22,8 @@ export default defineCollection({
   title: tval('Bookings'),
   titleField: 'number',
   dumpRules: { group: 'log' },
+  // A day's served bookings (the comp-time ledger, src/server/duty/compTime.ts servedOn).
+  indexes: [{ fields: ['actualStart'] }],
   fields: [
     { ...text('number', 'Booking number'), unique: true },
     { type: 'string', name: 'status', allowNull: false, defaultValue: 'registered', interface: 'select',
