@@ -214,6 +214,15 @@ describe('booking lifecycle', () => {
   });
 
   it('R-X-1 a step answers the booking as a read gives it: its item and dispatch parts with their stored types', async () => {
+    // Fields an admin may add to the item in the UI, beside ours: a date-time without zone, a date, a number.
+    const items = t.db.getCollection('serviceItems');
+    items.setField('reviewedAt', { type: 'datetimeNoTz' } as any);
+    items.setField('validFrom', { type: 'dateOnly' } as any);
+    items.setField('fee', { type: 'decimal', precision: 10, scale: 2 } as any);
+    await items.sync();
+    await t.db.getRepository('serviceItems').update({
+      filterByTk: ids['BDC-001'], values: { reviewedAt: '2026-01-05 09:30:00', validFrom: '2026-01-01', fee: '12.50' },
+    });
     const b = (await register({ start: '2026-02-19 15:00' })).body.data;
     await call('section', 'dispatch', {}, BEFORE_HOLIDAY, on(b.id));
     const signed = await call('lead', 'signFor', { handler1Id: userId.staff }, BEFORE_HOLIDAY, on(b.id));
@@ -225,6 +234,7 @@ describe('booking lifecycle', () => {
     expect(res.body.data.serviceItem).toEqual(stored.serviceItem);
     expect(Array.isArray(res.body.data.serviceItem.materials)).toBe(true);
     expect(typeof res.body.data.serviceItem.published).toBe('boolean');
+    expect(res.body.data.serviceItem.reviewedAt).toBeTruthy();
     const byId = (xs: any[]) => [...xs].sort((x, y) => x.id - y.id);
     expect(res.body.data.dispatches).toEqual(byId(stored.dispatches));
     expect(res.body.data.dispatches.length).toBeGreaterThan(1); // BDC-001 has a cooperating window

@@ -10,7 +10,13 @@ import type { Database } from '@nocobase/database';
 function columns(db: Database, collection: string, alias: string, only?: string[]) {
   const qi = db.sequelize.getQueryInterface();
   const attrs = (db.getModel(collection) as any).rawAttributes;
-  return (only ?? Object.keys(attrs)).map((name) => ({ name, expr: `${alias}.${qi.quoteIdentifier(attrs[name].field)}` }));
+  const dialect = db.sequelize.getDialect();
+  return (only ?? Object.keys(attrs)).map((name) => {
+    const expr = `${alias}.${qi.quoteIdentifier(attrs[name].field)}`;
+    // PostgreSQL's and MariaDB's drivers give a decimal as its text ('12.50'); JSON would make it a number.
+    if (typeKey(attrs[name].type) !== 'DECIMAL' || dialect === 'sqlite') return { name, expr };
+    return { name, expr: dialect === 'postgres' ? `CAST(${expr} AS TEXT)` : `CAST(${expr} AS CHAR)` };
+  });
 }
 
 /** The object for one row of `alias`, in the dialect's JSON. */
@@ -61,21 +67,23 @@ function instant(value: unknown, zone: string): Date {
   return new Date(`${value.trim().replace(' ', 'T')}${zone}`);
 }
 
+const typeKey = (type: any): string | undefined => type?.key ?? type?.constructor?.key;
+
 /** A value of the JSON back in the type the driver gives for the attribute's column. */
 function typed(type: any, value: unknown, dialect: string, zone: string): unknown {
   if (value === null || value === undefined) return value;
-  const key = type?.key ?? type?.constructor?.key;
-  switch (key) {
+  switch (typeKey(type)) {
     case 'DATE':
+    case 'DATETIME': // NocoBase's datetimeNoTz on MariaDB: read in the connection's zone, as mysql2 does
       return instant(value, zone);
+    case 'TIMESTAMP': // NocoBase's datetimeNoTz on PostgreSQL: node-postgres reads it in local time
+      return typeof value === 'string' ? new Date(value) : value;
     case 'BOOLEAN':
       return Boolean(value);
     case 'JSON':
     case 'JSONB':
       // Only PostgreSQL nests a JSON column as JSON; SQLite and MariaDB embed its text.
       return dialect !== 'postgres' && typeof value === 'string' ? JSON.parse(value) : value;
-    case 'DECIMAL':
-      return typeof value === 'number' ? String(value) : value; // the drivers give decimals as strings
     default:
       return value;
   }
