@@ -228,7 +228,7 @@ export async function actOn(a: Acting, booking: any, action: BookingAction, opts
  * vault) and then afterCreateWithAssociations and afterSaveWithAssociations (NocoBase's
  * collection-event workflows on bookings). What the repository adds besides — guarding and setting
  * request values, writing associations — has nothing to do here: the values are the server's own
- * and name no association; it cost about 0.5 ms per register.
+ * and name no association (measured alone: a repository create 2.4–3.3 ms, a model create 1.9–2.5).
  */
 export async function createBooking(a: Acting, values: Record<string, unknown>) {
   const booking: any = await a.db.getModel('bookings').create(values, { transaction: a.transaction });

@@ -23,8 +23,11 @@ export async function syncBookingDuty(db: Database, bookingId: number, transacti
   if (!b) return;
   const wanted = holidayDutyFor(b);
   const Shift = db.getModel('dutyShifts');
-  const existing: any[] = factsLoadedWith(loaded)?.holidayShifts
+  const facts = factsLoadedWith(loaded);
+  const existing: any[] = facts?.holidayShifts
     ?? await Shift.findAll({ where: { bookingId, kind: 'holiday' }, raw: true, transaction } as any);
+  // Used once: what this sync writes makes them stale for another step on the same instance.
+  if (facts) delete facts.holidayShifts;
   const plan = syncHolidayDuty(wanted, existing);
   // Holiday shifts are published at once: the booking is the roster's decision (signed for by the lead).
   await insertShifts(db, plan.create, transaction as Transaction, 'published');

@@ -2,8 +2,9 @@
 // booking, its service item and its dispatch parts in ONE SELECT, the item and the parts as JSON
 // subselects, instead of sequelize's include (a JOIN whose rows it dedupes and builds into nested
 // instances: 3–4 ms of CPU per step on the wide booking row). The instances built here are those a
-// query result gives (not new records, JSON parsed, dates as Date, booleans as booleans), so they
-// answer, `get` and `update` as findByPk's did. PostgreSQL, SQLite and MariaDB.
+// query result gives (not new records, JSON parsed, dates as Date, booleans as booleans, decimals
+// as the drivers' text), so they answer, `get` and `update` as findByPk's did. PostgreSQL, SQLite
+// and MariaDB.
 import type { Database } from '@nocobase/database';
 
 /** `t.field AS "attribute"`-style pairs of the collection's columns (`only`: these attributes), over `alias`. */
