@@ -62,7 +62,12 @@ it('an admin adds the dispatch board block to a new Modern page; it renders and 
     await page.locator('.ant-dropdown-menu-item, [role=menuitem]', { hasText: /Modern page|新版页面/ }).first().click();
     const dialog = page.locator('.ant-modal:visible');
     await dialog.locator('input').first().fill(title);
-    await dialog.locator('button.ant-btn-primary').click();
+    // A save clicked while the dialog is still settling can be lost (seen in CI: the dialog stayed
+    // open with the title typed): click again until the dialog is gone.
+    for (let tries = 0; tries < 3 && await dialog.count(); tries++) {
+      await dialog.locator('button.ant-btn-primary').click().catch(() => undefined);
+      await dialog.first().waitFor({ state: 'hidden', timeout: 8000 }).catch(() => undefined);
+    }
     await page.locator('.ant-menu-item', { hasText: title }).first().click();
     await page.getByText(/Add block|创建区块/).filter({ visible: true }).first().waitFor({ timeout: 30000 });
   });
