@@ -23,16 +23,26 @@ const EACH = 8;
 
 const shanghai = (local: string, plusMinutes = 0) => new Date(Date.parse(`${local.replace(' ', 'T')}:00+08:00`) + plusMinutes * 60000).toISOString();
 
-/** Resolves when the workflow engine has nothing queued or running (between phases). */
-async function engineIdle(t: TestApp, timeoutMs = 60000) {
+/**
+ * Resolves when the workflow engine has nothing queued or running (between phases), with the ms
+ * from the call until it was first seen idle (of five quiet looks 20 ms apart): how long the work
+ * started before the call took to end.
+ */
+async function engineIdle(t: TestApp, timeoutMs = 60000): Promise<number> {
   const wf: any = t.app.pm.get('workflow');
-  const deadline = Date.now() + timeoutMs;
+  const start = Date.now();
+  const deadline = start + timeoutMs;
+  let idleSince = start;
   for (let quiet = 0; quiet < 5 && Date.now() < deadline;) {
-    await new Promise((r) => setTimeout(r, 20));
+    const looked = Date.now();
     const d = wf.dispatcher;
     const queued = await t.db.getModel('executions').count({ where: { [Op.or]: [{ status: null }, { status: 0 }] } });
-    quiet = d.executing || d.saving || d.events.length || queued ? 0 : quiet + 1;
+    const busy = d.executing || d.saving || d.events.length || queued;
+    if (busy) quiet = 0;
+    else if (quiet++ === 0) idleSince = looked;
+    await new Promise((r) => setTimeout(r, 20));
   }
+  return idleSince - start;
 }
 
 async function main() {
@@ -76,7 +86,7 @@ async function main() {
     };
     const plainUpdate = (user: string, i: number) => ok(post(user, `benchPlainBookings:update?filterByTk=${plainRows[i % plainRows.length]}`, { notes: `更新${i}` }), 'update');
 
-    const summary: { phase: string; register: Stats; plain: Stats; raw: Stats; regPerSec: number; plainPerSec: number; actions: Record<string, [Stats, Stats]> }[] = [];
+    const summary: { phase: string; register: Stats; plain: Stats; raw: Stats; regPerSec: number; keptPerSec: number; plainPerSec: number; actions: Record<string, [Stats, Stats]> }[] = [];
     const count = (filter: any) => db.getRepository('workflows').count({ filter: { current: true, enabled: true, ...filter } });
     const [all, timed] = [await count({}), await count({ type: 'bookingTime' })];
     const phases: [string, () => Promise<void>][] = [
@@ -144,6 +154,8 @@ async function main() {
         compare({ label: `bookings:${action} (${user})`, stats: s.action }, { label: 'plain NocoBase update', stats: s.update });
       }
 
+      // Each side starts with the engine idle: neither pays for notices the other started.
+      await engineIdle(t);
       let accepted = 0;
       let full = 0;
       const reg = await throughput(CLIENTS, EACH, async () => {
@@ -152,6 +164,9 @@ async function main() {
         else if (res.body?.errors?.[0]?.code === 'SLOT_FULL') full++;
         else throw new Error(`concurrent register ${res.status} ${JSON.stringify(res.body)}`);
       });
+      // The notices the burst started, still running after its last answer: with them, the rate
+      // the app can keep up (answers and their notices) rather than the rate it answers a burst.
+      const drainMs = await engineIdle(t);
       // Counted, not thrown: before the SQLite turns, concurrent plain creates broke each other
       // on SQLite's one connection ("cannot start a transaction within a transaction").
       let plainFailed = 0;
@@ -161,8 +176,11 @@ async function main() {
       target('32 concurrent plain creates all succeed', plainFailed === 0, `${plainFailed} failed`);
       console.log(`  subject   register       ${reg.perSec.toFixed(1)}/s (${reg.calls} in ${reg.secs.toFixed(1)} s; ${accepted} accepted, ${full} slot full)`);
       console.log(`  ratio     ${(reg.perSec / plainTp.perSec).toFixed(2)}× plain create's throughput`);
+      const kept = reg.calls / (reg.secs + drainMs / 1000);
+      console.log(`  notices   the burst's notices ended ${(drainMs / 1000).toFixed(1)} s after its last answer: ` +
+        `${kept.toFixed(1)}/s answered and notified, ${(kept / plainTp.perSec).toFixed(2)}× plain create's throughput`);
       load('load');
-      summary.push({ phase, register: r.register, plain: r.plain, raw: r.raw, regPerSec: reg.perSec, plainPerSec: plainTp.perSec, actions });
+      summary.push({ phase, register: r.register, plain: r.plain, raw: r.raw, regPerSec: reg.perSec, keptPerSec: kept, plainPerSec: plainTp.perSec, actions });
     }
 
     const over = await overbooked(t, items);
@@ -173,7 +191,8 @@ async function main() {
       console.log(`  ${s.phase}`);
       target('register median ≤ 1.3× plain create', s.register.median <= 1.3 * s.plain.median, `${(s.register.median / s.plain.median).toFixed(2)}×`);
       target('register p95 ≤ 1.5× plain create', s.register.p95 <= 1.5 * s.plain.p95, `${(s.register.p95 / s.plain.p95).toFixed(2)}×`);
-      target('32-client throughput ≥ 0.8× plain create', s.regPerSec >= 0.8 * s.plainPerSec, `${(s.regPerSec / s.plainPerSec).toFixed(2)}×`);
+      target('32-client throughput ≥ 0.8× plain create', s.regPerSec >= 0.8 * s.plainPerSec,
+        `${(s.regPerSec / s.plainPerSec).toFixed(2)}×; answered and notified ${(s.keptPerSec / s.plainPerSec).toFixed(2)}×`);
       for (const [action, [a, u]] of Object.entries(s.actions)) {
         target(`${action} median ≤ 1.5× plain update`, a.median <= 1.5 * u.median, `${(a.median / u.median).toFixed(2)}×`);
       }

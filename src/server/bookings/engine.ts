@@ -13,6 +13,7 @@ import { loadSettings, settingsVersionOf, settingsVersionSql } from '../settings
 import { pendingReschedulesSql } from '../workflow/timerPlan';
 import { dutyFollows } from '../duty/holidayDuty';
 import { instancesFromJson, jsonArraySql, jsonObjectSql, rowsFromJson } from '../shared/jsonRows';
+import { column, ident, table as tableOf } from '../shared/sql';
 
 /**
  * What the step's own reads and its listeners would otherwise each ask again, read with the booking:
@@ -96,10 +97,9 @@ export async function loadBooking(db: Database, rawId: unknown, transaction: any
 
 /** `dispatchTo`'s two subselects over the outer `bookings` row (see LoadedFacts.dispatch). */
 function dispatchWindowsSql(db: Database, given: number | null) {
-  const qi = db.sequelize.getQueryInterface();
-  const b = qi.quoteIdentifier(db.getModel('bookings').name);
-  const col = (c: string, attr: string) => qi.quoteIdentifier((db.getModel(c) as any).rawAttributes[attr].field);
-  const table = (c: string) => db.getCollection(c).quotedTableName();
+  const b = ident(db, db.getModel('bookings').name);
+  const col = (c: string, attr: string) => column(db, c, attr);
+  const table = (c: string) => tableOf(db, c);
   const itemLead = `(SELECT si.${col('serviceItems', 'leadWindowId')} FROM ${table('serviceItems')} si WHERE si.${col('serviceItems', 'id')} = ${b}.${col('bookings', 'serviceItemId')})`;
   const target = given === null ? `COALESCE(${b}.${col('bookings', 'windowId')}, ${itemLead})` : String(Number(given));
   return {
@@ -111,10 +111,9 @@ function dispatchWindowsSql(db: Database, given: number | null) {
 
 /** The booking's holiday duty shifts as a JSON subselect over the outer `bookings` row. */
 function holidayShiftsSql(db: Database) {
-  const qi = db.sequelize.getQueryInterface();
-  const b = qi.quoteIdentifier(db.getModel('bookings').name);
-  const col = (attr: string) => `ds.${qi.quoteIdentifier((db.getModel('dutyShifts') as any).rawAttributes[attr].field)}`;
-  return jsonArraySql(db, 'dutyShifts', 'ds', `${col('bookingId')} = ${b}.${qi.quoteIdentifier((db.getModel('bookings') as any).rawAttributes.id.field)} AND ${col('kind')} = 'holiday'`);
+  const b = ident(db, db.getModel('bookings').name);
+  const col = (attr: string) => `ds.${column(db, 'dutyShifts', attr)}`;
+  return jsonArraySql(db, 'dutyShifts', 'ds', `${col('bookingId')} = ${b}.${column(db, 'bookings', 'id')} AND ${col('kind')} = 'holiday'`);
 }
 
 /**
@@ -123,20 +122,16 @@ function holidayShiftsSql(db: Database) {
  * of CPU per step for the same rows.
  */
 async function selectBooking(db: Database, id: number, extra: [string, string][], versions: string[], transaction: any) {
-  const qi = db.sequelize.getQueryInterface();
   const Bookings: any = db.getModel('bookings');
-  const b = qi.quoteIdentifier(Bookings.name); // the alias the facts' subselects refer to
-  const col = (model: any, attr: string) => qi.quoteIdentifier(model.rawAttributes[attr].field);
-  const Items: any = db.getModel('serviceItems');
-  const Dispatches: any = db.getModel('bookingDispatches');
+  const b = ident(db, Bookings.name); // the alias the facts' subselects refer to
   const related: [string, string][] = [
-    ['serviceItemJson', jsonObjectSql(db, 'serviceItems', 'si', `si.${col(Items, 'id')} = ${b}.${col(Bookings, 'serviceItemId')}`)],
-    ['dispatchesJson', jsonArraySql(db, 'bookingDispatches', 'bd', `bd.${col(Dispatches, 'bookingId')} = ${b}.${col(Bookings, 'id')}`)],
+    ['serviceItemJson', jsonObjectSql(db, 'serviceItems', 'si', `si.${column(db, 'serviceItems', 'id')} = ${b}.${column(db, 'bookings', 'serviceItemId')}`)],
+    ['dispatchesJson', jsonArraySql(db, 'bookingDispatches', 'bd', `bd.${column(db, 'bookingDispatches', 'bookingId')} = ${b}.${column(db, 'bookings', 'id')}`)],
   ];
   const sql =
     `SELECT ${b}.*, ${versions.join(', ')}` +
-    [...extra, ...related].map(([name, expr]) => `, ${expr} AS ${qi.quoteIdentifier(name)}`).join('') +
-    ` FROM ${db.getCollection('bookings').quotedTableName()} AS ${b} WHERE ${b}.${col(Bookings, 'id')} = ?`;
+    [...extra, ...related].map(([name, expr]) => `, ${expr} AS ${ident(db, name)}`).join('') +
+    ` FROM ${tableOf(db, 'bookings')} AS ${b} WHERE ${b}.${column(db, 'bookings', 'id')} = ?`;
   const [booking]: any[] = await db.sequelize.query(sql, {
     model: Bookings, mapToModel: true, type: 'SELECT' as any, replacements: [id], transaction,
   } as any);

@@ -13,6 +13,7 @@ import { assertMayDoDuty, mayDoDuty } from '../../rules/dutyPolicy';
 import { loadCalendar } from '../calendar/store';
 import { windowsOf } from '../shared/acting';
 import { instancesFromJson, jsonArraySql, rowsFromJson } from '../shared/jsonRows';
+import { column, ident, table } from '../shared/sql';
 import { DutyActing, idOf } from './context';
 import { loadDutySettings } from './settings';
 
@@ -61,16 +62,15 @@ export async function syncEarned(db: Database, userId: number, dates: string[], 
  * started that day, and their entries for those shifts and bookings.
  */
 async function servedOn(db: Database, userId: number, date: string, transaction: Transaction) {
-  const c = (collection: string, alias: string) => (attr: string) => `${alias}.${quoted(db, collection, attr)}`;
+  const c = (collection: string, alias: string) => (attr: string) => `${alias}.${column(db, collection, attr)}`;
   const [s, b, e] = [c('dutyShifts', 's'), c('bookings', 'b'), c('compTimeEntries', 'e')];
   const shiftsOfDay = `${s('userId')} = :userId AND ${s('date')} = :date AND ${s('kind')} = 'weekend'`;
   const bookingsOfDay = `(${b('handler1Id')} = :userId OR ${b('handler2Id')} = :userId) AND ${b('actualStart')} >= :from AND ${b('actualStart')} < :to`;
-  const table = (collection: string) => db.getCollection(collection).quotedTableName();
-  const entries = `${e('userId')} = :userId AND ((${e('sourceType')} = 'dutyShift' AND ${e('sourceId')} IN (SELECT ${s('id')} FROM ${table('dutyShifts')} s WHERE ${shiftsOfDay}))` +
-    ` OR (${e('sourceType')} = 'booking' AND ${e('sourceId')} IN (SELECT ${b('id')} FROM ${table('bookings')} b WHERE ${bookingsOfDay})))`;
-  const sql = `SELECT ${jsonArraySql(db, 'dutyShifts', 's', shiftsOfDay)} AS ${q(db, 'shifts')}, ` +
-    `${jsonArraySql(db, 'bookings', 'b', bookingsOfDay, ['status', 'actualStart', 'actualEnd', 'windowId'])} AS ${q(db, 'bookings')}, ` +
-    `${jsonArraySql(db, 'compTimeEntries', 'e', entries)} AS ${q(db, 'entries')}`;
+  const entries = `${e('userId')} = :userId AND ((${e('sourceType')} = 'dutyShift' AND ${e('sourceId')} IN (SELECT ${s('id')} FROM ${table(db, 'dutyShifts')} s WHERE ${shiftsOfDay}))` +
+    ` OR (${e('sourceType')} = 'booking' AND ${e('sourceId')} IN (SELECT ${b('id')} FROM ${table(db, 'bookings')} b WHERE ${bookingsOfDay})))`;
+  const sql = `SELECT ${jsonArraySql(db, 'dutyShifts', 's', shiftsOfDay)} AS ${ident(db, 'shifts')}, ` +
+    `${jsonArraySql(db, 'bookings', 'b', bookingsOfDay, ['status', 'actualStart', 'actualEnd', 'windowId'])} AS ${ident(db, 'bookings')}, ` +
+    `${jsonArraySql(db, 'compTimeEntries', 'e', entries)} AS ${ident(db, 'entries')}`;
   const [row]: any[] = await db.sequelize.query(sql, {
     replacements: { userId: Number(userId), date, from: fromShanghai(date), to: fromShanghai(date, 1440) }, type: 'SELECT' as any, transaction,
   });
@@ -81,12 +81,6 @@ async function servedOn(db: Database, userId: number, date: string, transaction:
   };
 }
 
-const q = (db: Database, name: string) => db.sequelize.getQueryInterface().quoteIdentifier(name);
-
-const quoted = (db: Database, collection: string, attr: string) => {
-  const model: any = db.getModel(collection);
-  return db.sequelize.getQueryInterface().quoteIdentifier(model.rawAttributes[attr].field);
-};
 
 /**
  * R-CMP-3 balances of many people in ONE query. Without expiry the database sums; with expiry the
@@ -98,13 +92,12 @@ export async function balances(db: Database, userIds: number[] | null, asOf: Dat
   const out = new Map<number, Balance>();
   if (userIds && !userIds.length) return out;
   for (const id of userIds ?? []) out.set(id, { earned: 0, taken: 0, expired: 0, balance: 0 });
-  const Entry: any = db.getModel('compTimeEntries');
-  const table = db.getCollection('compTimeEntries').quotedTableName();
-  const [user, kind, minutes, at] = ['userId', 'kind', 'minutes', 'at'].map((f) => quoted(db, 'compTimeEntries', f));
+  const from = table(db, 'compTimeEntries');
+  const [user, kind, minutes, at] = ['userId', 'kind', 'minutes', 'at'].map((f) => column(db, 'compTimeEntries', f));
   const where = userIds ? `WHERE ${user} IN (${userIds.map(Number).join(',')})` : '';
   if (settings.compTimeExpiryDays === null) {
     const rows: any[] = await db.sequelize.query(
-      `SELECT ${user} AS u, SUM(CASE WHEN ${kind} = 'earned' THEN ${minutes} ELSE 0 END) AS e, SUM(CASE WHEN ${kind} = 'taken' THEN ${minutes} ELSE 0 END) AS t FROM ${table} ${where} GROUP BY ${user}`,
+      `SELECT ${user} AS u, SUM(CASE WHEN ${kind} = 'earned' THEN ${minutes} ELSE 0 END) AS e, SUM(CASE WHEN ${kind} = 'taken' THEN ${minutes} ELSE 0 END) AS t FROM ${from} ${where} GROUP BY ${user}`,
       { type: 'SELECT' as any, transaction },
     );
     for (const r of rows) {
@@ -114,8 +107,7 @@ export async function balances(db: Database, userIds: number[] | null, asOf: Dat
     }
     return out;
   }
-  void Entry;
-  const rows: any[] = await db.sequelize.query(`SELECT ${user} AS u, ${kind} AS k, ${minutes} AS m, ${at} AS a FROM ${table} ${where}`, { type: 'SELECT' as any, transaction });
+  const rows: any[] = await db.sequelize.query(`SELECT ${user} AS u, ${kind} AS k, ${minutes} AS m, ${at} AS a FROM ${from} ${where}`, { type: 'SELECT' as any, transaction });
   const byUser = new Map<number, any[]>();
   for (const r of rows) byUser.set(Number(r.u), [...(byUser.get(Number(r.u)) ?? []), { kind: r.k, minutes: Number(r.m), at: new Date(r.a) }]);
   for (const [u, entries] of byUser) out.set(u, balanceOf(entries, asOf, settings.compTimeExpiryDays));

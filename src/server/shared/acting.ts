@@ -8,6 +8,7 @@ import type { Database, Transaction } from '@nocobase/database';
 import type { PolicyActor, RoleName } from '../../rules/policy';
 import { untilAnswered } from './afterAnswer';
 import { clock } from './clock';
+import { column, ident, table } from './sql';
 
 export type Role = RoleName;
 const OURS: Role[] = ['desk', 'section', 'sectionChief', 'windowLead', 'windowStaff'];
@@ -35,16 +36,14 @@ export function planRoles(names: readonly string[]): Role[] {
   return roles;
 }
 
-const quote = (db: Database, collection: string, attr: string) =>
-  db.sequelize.getQueryInterface().quoteIdentifier((db.getModel(collection) as any).rawAttributes[attr].field);
 
 /** The windows a user leads (windows.leadId) and staffs (windows.staff), in one query. */
 export async function windowsOf(db: Database, userId: number, transaction?: Transaction) {
   const w = db.getCollection('windows');
   const s = db.getCollection('windowsStaff');
   const sql =
-    `SELECT ${quote(db, 'windows', 'id')} AS id, 'lead' AS rel FROM ${w.quotedTableName()} WHERE ${quote(db, 'windows', 'leadId')} = :u ` +
-    `UNION ALL SELECT ${quote(db, 'windowsStaff', 'windowId')} AS id, 'staff' AS rel FROM ${s.quotedTableName()} WHERE ${quote(db, 'windowsStaff', 'userId')} = :u`;
+    `SELECT ${column(db, 'windows', 'id')} AS id, 'lead' AS rel FROM ${w.quotedTableName()} WHERE ${column(db, 'windows', 'leadId')} = :u ` +
+    `UNION ALL SELECT ${column(db, 'windowsStaff', 'windowId')} AS id, 'staff' AS rel FROM ${s.quotedTableName()} WHERE ${column(db, 'windowsStaff', 'userId')} = :u`;
   const rows: any[] = await db.sequelize.query(sql, { replacements: { u: userId }, type: 'SELECT' as any, transaction });
   const of = (rel: string) => [...new Set(rows.filter((r) => r.rel === rel).map((r) => Number(r.id)))];
   return { leads: of('lead'), staffs: of('staff') };
@@ -55,8 +54,8 @@ export async function windowMembers(db: Database, windowId: number, transaction?
   const w = db.getCollection('windows');
   const s = db.getCollection('windowsStaff');
   const sql =
-    `SELECT ${quote(db, 'windows', 'leadId')} AS id FROM ${w.quotedTableName()} WHERE ${quote(db, 'windows', 'id')} = :w ` +
-    `UNION ALL SELECT ${quote(db, 'windowsStaff', 'userId')} AS id FROM ${s.quotedTableName()} WHERE ${quote(db, 'windowsStaff', 'windowId')} = :w`;
+    `SELECT ${column(db, 'windows', 'leadId')} AS id FROM ${w.quotedTableName()} WHERE ${column(db, 'windows', 'id')} = :w ` +
+    `UNION ALL SELECT ${column(db, 'windowsStaff', 'userId')} AS id FROM ${s.quotedTableName()} WHERE ${column(db, 'windowsStaff', 'windowId')} = :w`;
   const rows: any[] = await db.sequelize.query(sql, { replacements: { w: windowId }, type: 'SELECT' as any, transaction });
   return new Set(rows.filter((r) => r.id !== null).map((r) => Number(r.id)));
 }
@@ -107,8 +106,8 @@ export function windowsOfSql(db: Database, userId: number): { leads: string; sta
   const agg = (col: string) => idsAgg(db, col);
   const u = Number(userId);
   return {
-    leads: `(SELECT ${agg(quote(db, 'windows', 'id'))} FROM ${db.getCollection('windows').quotedTableName()} WHERE ${quote(db, 'windows', 'leadId')} = ${u})`,
-    staffs: `(SELECT ${agg(quote(db, 'windowsStaff', 'windowId'))} FROM ${db.getCollection('windowsStaff').quotedTableName()} WHERE ${quote(db, 'windowsStaff', 'userId')} = ${u})`,
+    leads: `(SELECT ${agg(column(db, 'windows', 'id'))} FROM ${table(db, 'windows')} WHERE ${column(db, 'windows', 'leadId')} = ${u})`,
+    staffs: `(SELECT ${agg(column(db, 'windowsStaff', 'windowId'))} FROM ${table(db, 'windowsStaff')} WHERE ${column(db, 'windowsStaff', 'userId')} = ${u})`,
   };
 }
 
@@ -118,11 +117,10 @@ export function windowsOfSql(db: Database, userId: number): { leads: string; sta
  */
 export function windowMembersSql(db: Database): { lead: string; staff: string } {
   const agg = (col: string) => idsAgg(db, col);
-  const qi = db.sequelize.getQueryInterface();
-  const ref = `${qi.quoteIdentifier(db.getModel('bookings').name)}.${quote(db, 'bookings', 'windowId')}`;
+  const ref = `${ident(db, db.getModel('bookings').name)}.${column(db, 'bookings', 'windowId')}`;
   return {
-    lead: `(SELECT ${quote(db, 'windows', 'leadId')} FROM ${db.getCollection('windows').quotedTableName()} WHERE ${quote(db, 'windows', 'id')} = ${ref})`,
-    staff: `(SELECT ${agg(quote(db, 'windowsStaff', 'userId'))} FROM ${db.getCollection('windowsStaff').quotedTableName()} WHERE ${quote(db, 'windowsStaff', 'windowId')} = ${ref})`,
+    lead: `(SELECT ${column(db, 'windows', 'leadId')} FROM ${table(db, 'windows')} WHERE ${column(db, 'windows', 'id')} = ${ref})`,
+    staff: `(SELECT ${agg(column(db, 'windowsStaff', 'userId'))} FROM ${table(db, 'windowsStaff')} WHERE ${column(db, 'windowsStaff', 'windowId')} = ${ref})`,
   };
 }
 
