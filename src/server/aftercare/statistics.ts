@@ -6,6 +6,7 @@
 import type { Database } from '@nocobase/database';
 import { RATING_LEVELS } from '../../rules/aftercare';
 import { COUNT_FIELDS, GroupBy, Period, StatCounts, emptyCounts, ratesOf } from '../../rules/statistics';
+import { ident, table as tableOf } from '../shared/sql';
 
 export interface StatQuery {
   groupBy: GroupBy;
@@ -28,8 +29,8 @@ type Source = {
 };
 
 function sql(db: Database) {
-  const qi = (s: string) => db.sequelize.getQueryInterface().quoteIdentifier(s);
-  const table = (name: string) => db.getCollection(name).quotedTableName();
+  const qi = (s: string) => ident(db, s);
+  const table = (name: string) => tableOf(db, name);
   // Column names as the model maps them (underscored apps too).
   const c = (alias: string, collection: string, attr: string) => {
     const field = (db.getModel(collection).rawAttributes as any)[attr]?.field ?? attr;

@@ -6,6 +6,7 @@ import { OPEN_STATUSES, checkApplicantLimit } from '../../rules/applicantLimit';
 import type { HolidayPeriod } from '../../rules/calendar';
 import type { DutySettings } from '../../rules/settings';
 import { PHONE_HASH, phoneHash } from './phoneVault';
+import { column, table } from '../shared/sql';
 
 export interface ApplicantCheck {
   /** The number as typed (register) or the booking's stored hash (reschedule). */
@@ -40,13 +41,11 @@ export async function checkApplicantBookings(db: Database, transaction: Transact
 export function heldSql(db: Database, phone: unknown, excludeId?: number | null): string | null {
   const dialect = db.sequelize.getDialect();
   if ((dialect !== 'postgres' && dialect !== 'sqlite') || phone === undefined) return null;
-  const c = db.getCollection('bookings');
-  const qi = db.sequelize.getQueryInterface();
-  const col = (a: string) => qi.quoteIdentifier((c.model.rawAttributes as any)[a].field);
+  const col = (a: string) => column(db, 'bookings', a);
   const [agg, obj] = dialect === 'postgres' ? ['json_agg', 'json_build_object'] : ['json_group_array', 'json_object'];
   const esc = (v: unknown) => db.sequelize.escape(v as any);
   return `(SELECT ${agg}(${obj}('number', ${col('number')}, 'start', ${col('appointmentStart')}, 'end', ${col('appointmentEnd')})) ` +
-    `FROM ${c.quotedTableName()} WHERE ${col(PHONE_HASH)} = ${esc(phoneHash(phone))} ` +
+    `FROM ${table(db, 'bookings')} WHERE ${col(PHONE_HASH)} = ${esc(phoneHash(phone))} ` +
     `AND ${col('status')} IN (${OPEN_STATUSES.map(esc).join(', ')})` +
     (excludeId ? ` AND ${col('id')} <> ${Number(excludeId)}` : '') + ')';
 }
@@ -83,12 +82,10 @@ async function takeApplicantTurn(db: Database, hash: string, transaction: Transa
   if (dialect === 'postgres') {
     await db.sequelize.query('SELECT pg_advisory_xact_lock(hashtext(?))', { replacements: [`govhall-applicant:${hash}`], transaction });
   } else if (dialect === 'mariadb' || dialect === 'mysql') {
-    const model: any = db.getModel('applicantLocks');
-    const qi = db.sequelize.getQueryInterface();
-    const col = (a: string) => qi.quoteIdentifier(model.rawAttributes[a].field);
+    const col = (a: string) => column(db, 'applicantLocks', a);
     const now = new Date();
     await db.sequelize.query(
-      `INSERT INTO ${db.getCollection('applicantLocks').quotedTableName()} (${col('hash')}, ${col('createdAt')}, ${col('updatedAt')}) ` +
+      `INSERT INTO ${table(db, 'applicantLocks')} (${col('hash')}, ${col('createdAt')}, ${col('updatedAt')}) ` +
         `VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE ${col('updatedAt')} = VALUES(${col('updatedAt')})`,
       { replacements: [hash, now, now], transaction },
     );

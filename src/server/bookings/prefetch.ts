@@ -7,6 +7,7 @@ import { RuleViolation } from '../../rules/errors';
 import { recordId } from '../../rules/input';
 import { calendarVersionOf, calendarVersionSql } from '../calendar/store';
 import { settingsVersionOf, settingsVersionSql } from '../settings/store';
+import { column, ident, table } from '../shared/sql';
 
 export interface Prefetched {
   item: any;
@@ -26,13 +27,12 @@ export interface Prefetched {
  */
 function nextIdSql(db: Database): string | null {
   const c = db.getCollection('bookings');
-  const qi = db.sequelize.getQueryInterface();
-  const id = qi.quoteIdentifier((c.model.rawAttributes as any).id.field);
+  const id = column(db, 'bookings', 'id');
   const dialect = db.sequelize.getDialect();
   if (dialect === 'postgres') return `nextval(pg_get_serial_sequence(${db.sequelize.escape(c.quotedTableName())}, ${db.sequelize.escape('id')}))`;
   if (dialect === 'sqlite') {
-    const table = db.sequelize.escape((c.model as any).getTableName());
-    return `max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ${table}), 0), coalesce((SELECT MAX(${id}) FROM ${c.quotedTableName()}), 0)) + 1`;
+    const name = db.sequelize.escape((c.model as any).getTableName());
+    return `max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ${name}), 0), coalesce((SELECT MAX(${id}) FROM ${table(db, 'bookings')}), 0)) + 1`;
   }
   return null;
 }
@@ -47,18 +47,16 @@ export async function prefetchRegistration(
   const itemId = recordId(rawItemId); // never a filter object or a list from the request
   const notFound = () => new RuleViolation('ITEM_NOT_FOUND', { id: String(rawItemId ?? '').slice(0, 40) });
   if (itemId === null) throw notFound();
-  const items = db.getCollection('serviceItems');
-  const qi = db.sequelize.getQueryInterface();
   const next = nextIdSql(db);
   const named = Object.entries(also).filter(([, expr]) => expr);
-  const alias = (name: string) => qi.quoteIdentifier(`also_${name}`);
+  const alias = (name: string) => ident(db, `also_${name}`);
   const sql =
-    `SELECT i.*, ${calendarVersionSql(db)}, ${settingsVersionSql(db)}${next ? `, ${next} AS ${qi.quoteIdentifier('nextBookingId')}` : ''}` +
+    `SELECT i.*, ${calendarVersionSql(db)}, ${settingsVersionSql(db)}${next ? `, ${next} AS ${ident(db, 'nextBookingId')}` : ''}` +
     named.map(([name, expr]) => `, ${expr} AS ${alias(name)}`).join('') +
-    ` FROM ${items.quotedTableName()} i WHERE i.${qi.quoteIdentifier((items.model.rawAttributes as any).id.field)} = ?`;
+    ` FROM ${table(db, 'serviceItems')} i WHERE i.${column(db, 'serviceItems', 'id')} = ?`;
   // mapToModel: the row becomes a serviceItems instance (JSON and boolean columns parsed as findOne does).
   const [item]: any[] = await db.sequelize.query(sql, {
-    model: items.model, mapToModel: true, type: 'SELECT' as any, replacements: [itemId], transaction,
+    model: db.getModel('serviceItems'), mapToModel: true, type: 'SELECT' as any, replacements: [itemId], transaction,
   } as any);
   if (!item) throw notFound();
   const extra = item.dataValues;

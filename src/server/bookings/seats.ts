@@ -3,6 +3,7 @@
 // or leaves the transaction usable to try the next seat — capacity holds under any concurrency.
 // claimSeat picks the free seat in the INSERT itself; the unique index still has the last word.
 import type { Database, Transaction } from '@nocobase/database';
+import { column, table as tableOf } from '../shared/sql';
 
 /** Tries seats 1…capacity in turn, one INSERT each, until one is free (every dialect; the fallback of claimSeat). */
 export async function takeSeat(
@@ -39,10 +40,8 @@ export async function claimSeat(
   // (PostgreSQL with `also`: the statement still runs, for `also`; its series of seats is empty.)
   if (capacity < 1 && !(also && dialect === 'postgres')) return { seatNo: null };
   if (dialect !== 'postgres' && dialect !== 'sqlite') return { seatNo: await takeSeat(db, slotKey, capacity, bookingId, transaction) };
-  const c = db.getCollection('slotSeats');
-  const qi = db.sequelize.getQueryInterface();
-  const col = (a: string) => qi.quoteIdentifier((c.model.rawAttributes as any)[a].field);
-  const table = c.quotedTableName();
+  const col = (a: string) => column(db, 'slotSeats', a);
+  const table = tableOf(db, 'slotSeats');
   const cols = ['slotKey', 'seatNo', 'bookingId', 'createdAt', 'updatedAt'].map(col).join(', ');
   const taken = `SELECT ${col('seatNo')} FROM ${table} WHERE ${col('slotKey')} = :key`;
   const replacements = { key: slotKey, capacity: Math.floor(capacity), booking: bookingId, now: new Date() };

@@ -3,6 +3,7 @@ import type { Database, Transaction } from '@nocobase/database';
 import { Calendar, CalendarDay, validateCalendarDay, validateCalendarDayText } from '../../rules/calendar';
 import { seedDays, seedYearsAvailable } from '../../rules/calendarSeed';
 import { RuleViolation } from '../../rules/errors';
+import { column, ident, table } from '../shared/sql';
 
 type Opts = { transaction?: Transaction };
 
@@ -27,12 +28,10 @@ const cache = new WeakMap<Database, Map<string, { version: string; calendar: Cal
 
 /** The version as aliased sub-selects, to be put in any SELECT list (bookings:register folds it into its item read). */
 export function calendarVersionSql(db: Database): string {
-  const qi = db.sequelize.getQueryInterface();
   const part = (name: string) => {
-    const c = db.getCollection(name);
-    const updatedAt = qi.quoteIdentifier((c.model.rawAttributes as any).updatedAt.field);
+    const t = table(db, name);
     // Aliased: PostgreSQL names every unnamed column "count"/"max", and the row object would keep one.
-    return `(SELECT COUNT(*) FROM ${c.quotedTableName()}) AS ${qi.quoteIdentifier(`${name}N`)}, (SELECT MAX(${updatedAt}) FROM ${c.quotedTableName()}) AS ${qi.quoteIdentifier(`${name}T`)}`;
+    return `(SELECT COUNT(*) FROM ${t}) AS ${ident(db, `${name}N`)}, (SELECT MAX(${column(db, name, 'updatedAt')}) FROM ${t}) AS ${ident(db, `${name}T`)}`;
   };
   return `${part('calendarDays')}, ${part('calendarYears')}`;
 }

@@ -10,6 +10,7 @@ import { loadCalendar } from '../calendar/store';
 import { DutyActing, idOf } from './context';
 import { loadDutySettings } from './settings';
 import { windowMembers } from '../shared/acting';
+import { column, table as tableOf } from '../shared/sql';
 
 /** The actor may do `action` for every window (the section), not only for windows they lead. */
 export const forEveryWindow = (a: DutyActing, action: DutyAction) => mayDoDuty(a.actor, {}, action) !== null;
@@ -123,12 +124,12 @@ export async function insertShifts(db: Database, shifts: PlannedShift[], transac
   // status, createdAt, updatedAt: the same for every row.
   const tail = `${escape('status', status)}, ${escape('createdAt', now)}, ${escape('updatedAt', now)}`;
   const columns = ['rosterKey', 'date', 'windowId', 'userId', 'role', 'kind', 'plannedStart', 'plannedEnd', 'bookingId', 'status', 'createdAt', 'updatedAt'];
-  const head = columns.map((c) => qi.quoteIdentifier(attrs[c].field)).join(', ');
+  const head = columns.map((c) => column(db, 'dutyShifts', c)).join(', ');
   const id = (n: number | null | undefined) => (n === null || n === undefined ? 'NULL' : String(Number(n)));
   const row = (s: PlannedShift) =>
     `(${escape('rosterKey', s.rosterKey)}, ${day(s.date)}, ${id(s.windowId)}, ${id(s.userId)}, ${word(s.role)}, ${kind(s.kind)}, ` +
     `${instant(+s.plannedStart, s.plannedStart)}, ${instant(+s.plannedEnd, s.plannedEnd)}, ${id(s.bookingId)}, ${tail})`;
-  const table = db.getCollection('dutyShifts').quotedTableName();
+  const table = tableOf(db, 'dutyShifts');
   const dialect = db.sequelize.getDialect();
   const insert = dialect === 'mysql' || dialect === 'mariadb' ? 'INSERT IGNORE INTO' : dialect === 'sqlite' ? 'INSERT OR IGNORE INTO' : 'INSERT INTO';
   const onConflict = dialect === 'postgres' ? ' ON CONFLICT DO NOTHING' : '';

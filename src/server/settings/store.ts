@@ -9,6 +9,7 @@ import { Op } from '@nocobase/database';
 import type { Database, Transaction } from '@nocobase/database';
 import { RuleViolation } from '../../rules/errors';
 import { DutySettings, applySettingsPatch, checkSection, completeSection, settingsSectionKeys } from '../../rules/settings';
+import { column, ident, table } from '../shared/sql';
 
 type Opts = { transaction?: Transaction; version?: string };
 
@@ -23,11 +24,9 @@ const cache = new WeakMap<Database, Entry>();
 
 /** Three aliased sub-selects giving the version; to be put in any SELECT list. */
 export function settingsVersionSql(db: Database): string {
-  const c = db.getCollection(COLLECTION);
-  const qi = db.sequelize.getQueryInterface();
-  const q = (name: string) => qi.quoteIdentifier((c.model.rawAttributes as any)[name].field);
-  const t = c.quotedTableName();
-  return `(SELECT COUNT(*) FROM ${t}) AS ${qi.quoteIdentifier('settingsN')}, (SELECT SUM(${q('revision')}) FROM ${t}) AS ${qi.quoteIdentifier('settingsR')}, (SELECT MAX(${q('updatedAt')}) FROM ${t}) AS ${qi.quoteIdentifier('settingsT')}`;
+  const q = (name: string) => column(db, COLLECTION, name);
+  const t = table(db, COLLECTION);
+  return `(SELECT COUNT(*) FROM ${t}) AS ${ident(db, 'settingsN')}, (SELECT SUM(${q('revision')}) FROM ${t}) AS ${ident(db, 'settingsR')}, (SELECT MAX(${q('updatedAt')}) FROM ${t}) AS ${ident(db, 'settingsT')}`;
 }
 
 /** The version from a row that selected `settingsVersionSql` (dialects differ in number types). */
@@ -94,14 +93,11 @@ export async function saveSettings(db: Database, patch: unknown, { transaction, 
       continue;
     }
     // revision + 1 in SQL: two processes saving at once still both change the version.
-    await Model.update({ value, updatedById: userId ?? null, revision: db.sequelize.literal(`${quote(db, Model, 'revision')} + 1`) },
+    await Model.update({ value, updatedById: userId ?? null, revision: db.sequelize.literal(`${column(db, COLLECTION, 'revision')} + 1`) },
       { where: { section }, transaction });
   }
   forgetSettings(db);
 }
-
-const quote = (db: Database, Model: any, name: string) =>
-  db.sequelize.getQueryInterface().quoteIdentifier(Model.rawAttributes[name].field);
 
 /** R-LST-3: the half day may not shrink below an item already on the list (it could no longer be booked). */
 async function checkItemsFit(db: Database, s: DutySettings, transaction: Transaction) {

@@ -39,11 +39,9 @@ export function planRoles(names: readonly string[]): Role[] {
 
 /** The windows a user leads (windows.leadId) and staffs (windows.staff), in one query. */
 export async function windowsOf(db: Database, userId: number, transaction?: Transaction) {
-  const w = db.getCollection('windows');
-  const s = db.getCollection('windowsStaff');
   const sql =
-    `SELECT ${column(db, 'windows', 'id')} AS id, 'lead' AS rel FROM ${w.quotedTableName()} WHERE ${column(db, 'windows', 'leadId')} = :u ` +
-    `UNION ALL SELECT ${column(db, 'windowsStaff', 'windowId')} AS id, 'staff' AS rel FROM ${s.quotedTableName()} WHERE ${column(db, 'windowsStaff', 'userId')} = :u`;
+    `SELECT ${column(db, 'windows', 'id')} AS id, 'lead' AS rel FROM ${table(db, 'windows')} WHERE ${column(db, 'windows', 'leadId')} = :u ` +
+    `UNION ALL SELECT ${column(db, 'windowsStaff', 'windowId')} AS id, 'staff' AS rel FROM ${table(db, 'windowsStaff')} WHERE ${column(db, 'windowsStaff', 'userId')} = :u`;
   const rows: any[] = await db.sequelize.query(sql, { replacements: { u: userId }, type: 'SELECT' as any, transaction });
   const of = (rel: string) => [...new Set(rows.filter((r) => r.rel === rel).map((r) => Number(r.id)))];
   return { leads: of('lead'), staffs: of('staff') };
@@ -51,11 +49,9 @@ export async function windowsOf(db: Database, userId: number, transaction?: Tran
 
 /** A window's lead and staff, in one query (who may handle its bookings, R-DSP-2). */
 export async function windowMembers(db: Database, windowId: number, transaction?: Transaction): Promise<Set<number>> {
-  const w = db.getCollection('windows');
-  const s = db.getCollection('windowsStaff');
   const sql =
-    `SELECT ${column(db, 'windows', 'leadId')} AS id FROM ${w.quotedTableName()} WHERE ${column(db, 'windows', 'id')} = :w ` +
-    `UNION ALL SELECT ${column(db, 'windowsStaff', 'userId')} AS id FROM ${s.quotedTableName()} WHERE ${column(db, 'windowsStaff', 'windowId')} = :w`;
+    `SELECT ${column(db, 'windows', 'leadId')} AS id FROM ${table(db, 'windows')} WHERE ${column(db, 'windows', 'id')} = :w ` +
+    `UNION ALL SELECT ${column(db, 'windowsStaff', 'userId')} AS id FROM ${table(db, 'windowsStaff')} WHERE ${column(db, 'windowsStaff', 'windowId')} = :w`;
   const rows: any[] = await db.sequelize.query(sql, { replacements: { w: windowId }, type: 'SELECT' as any, transaction });
   return new Set(rows.filter((r) => r.id !== null).map((r) => Number(r.id)));
 }

@@ -6,14 +6,14 @@
 // as the drivers' text), so they answer, `get` and `update` as findByPk's did. PostgreSQL, SQLite
 // and MariaDB.
 import type { Database } from '@nocobase/database';
+import { column, ident, table as tableOf } from './sql';
 
 /** `t.field AS "attribute"`-style pairs of the collection's columns (`only`: these attributes), over `alias`. */
 function columns(db: Database, collection: string, alias: string, only?: string[]) {
-  const qi = db.sequelize.getQueryInterface();
   const attrs = (db.getModel(collection) as any).rawAttributes;
   const dialect = db.sequelize.getDialect();
   return (only ?? Object.keys(attrs)).map((name) => {
-    const expr = `${alias}.${qi.quoteIdentifier(attrs[name].field)}`;
+    const expr = `${alias}.${ident(db, attrs[name].field)}`;
     // PostgreSQL's and MariaDB's drivers give a decimal as its text ('12.50'); JSON would make it a number.
     if (typeKey(attrs[name].type) !== 'DECIMAL' || dialect === 'sqlite') return { name, expr };
     return { name, expr: dialect === 'postgres' ? `CAST(${expr} AS TEXT)` : `CAST(${expr} AS CHAR)` };
@@ -26,8 +26,7 @@ function objectOf(db: Database, collection: string, alias: string, only?: string
   const esc = (s: string) => db.sequelize.escape(s);
   // PostgreSQL's json_build_object takes at most 100 arguments; the item may grow fields in the UI.
   if (db.sequelize.getDialect() === 'postgres') {
-    const qi = db.sequelize.getQueryInterface();
-    return { select: cols.map((c) => `${c.expr} AS ${qi.quoteIdentifier(c.name)}`).join(', '), wrap: (x: string) => `row_to_json(${x})` };
+    return { select: cols.map((c) => `${c.expr} AS ${ident(db, c.name)}`).join(', '), wrap: (x: string) => `row_to_json(${x})` };
   }
   // SQLite's json_object, MariaDB's JSON_OBJECT: the same call.
   return { select: '', wrap: () => `json_object(${cols.map((c) => `${esc(c.name)}, ${c.expr}`).join(', ')})` };
@@ -35,7 +34,7 @@ function objectOf(db: Database, collection: string, alias: string, only?: string
 
 /** A subselect: the one `collection` row matching `where` (over `alias`) as a JSON object, or NULL. */
 export function jsonObjectSql(db: Database, collection: string, alias: string, where: string): string {
-  const table = db.getCollection(collection).quotedTableName();
+  const table = tableOf(db, collection);
   const o = objectOf(db, collection, alias);
   if (db.sequelize.getDialect() === 'postgres') return `(SELECT ${o.wrap('x')} FROM (SELECT ${o.select} FROM ${table} ${alias} WHERE ${where}) x)`;
   return `(SELECT ${o.wrap('')} FROM ${table} ${alias} WHERE ${where})`;
@@ -43,12 +42,11 @@ export function jsonObjectSql(db: Database, collection: string, alias: string, w
 
 /** A subselect: the `collection` rows matching `where` (over `alias`) as a JSON array, by id; `only`: these attributes. */
 export function jsonArraySql(db: Database, collection: string, alias: string, where: string, only?: string[]): string {
-  const table = db.getCollection(collection).quotedTableName();
-  const qi = db.sequelize.getQueryInterface();
-  const id = `${alias}.${qi.quoteIdentifier((db.getModel(collection) as any).rawAttributes.id.field)}`;
+  const table = tableOf(db, collection);
+  const id = `${alias}.${column(db, collection, 'id')}`;
   const o = objectOf(db, collection, alias, only && !only.includes('id') ? ['id', ...only] : only);
   if (db.sequelize.getDialect() === 'postgres') {
-    return `(SELECT coalesce(json_agg(${o.wrap('x')} ORDER BY x.${qi.quoteIdentifier('id')}), '[]'::json) FROM (SELECT ${o.select} FROM ${table} ${alias} WHERE ${where}) x)`;
+    return `(SELECT coalesce(json_agg(${o.wrap('x')} ORDER BY x.${ident(db, 'id')}), '[]'::json) FROM (SELECT ${o.select} FROM ${table} ${alias} WHERE ${where}) x)`;
   }
   if (db.sequelize.getDialect() === 'sqlite') {
     // json_group_array keeps its input's order in practice but does not promise it: the builder

@@ -1,6 +1,6 @@
 // Names in hand-written SQL, quoted for the database at hand: a collection's table, an
 // attribute's column (the field the model maps it to: `underscored` apps rename them) and a bare
-// name (an alias, a result column). One place, so every raw statement spells them alike.
+// name (an alias, a result column). Every raw statement of the plugin names them through these.
 import type { Database } from '@nocobase/database';
 
 /** A bare name (alias, result column) quoted for this database. */

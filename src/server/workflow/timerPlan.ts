@@ -10,6 +10,7 @@
 import type { Database, Transaction } from '@nocobase/database';
 import { calendarVersionOf, calendarVersionSql } from '../calendar/store';
 import { settingsVersionOf, settingsVersionSql } from '../settings/store';
+import { column, ident, table } from '../shared/sql';
 
 export interface PlannedFire {
   fireKey: string;
@@ -23,10 +24,8 @@ export interface PlannedFire {
 const COLUMNS = ['fireKey', 'workflowId', 'bookingId', 'field', 'basis', 'dueAt', 'status', 'createdAt', 'updatedAt'] as const;
 
 function names(db: Database) {
-  const model: any = db.getModel('bookingTimers');
-  const qi = db.sequelize.getQueryInterface();
-  const col = (attr: string) => qi.quoteIdentifier(model.rawAttributes[attr].field);
-  return { table: db.getCollection('bookingTimers').quotedTableName(), col, cols: COLUMNS.map(col).join(', ') };
+  const col = (attr: string) => column(db, 'bookingTimers', attr);
+  return { table: table(db, 'bookingTimers'), col, cols: COLUMNS.map(col).join(', ') };
 }
 
 /** A row's literals; typed for PostgreSQL, whose UNION of bare literals would make dates text. */
@@ -83,12 +82,9 @@ export interface BookingFacts {
 
 /** A subselect counting the pending reschedule requests of the `bookings` row of the outer query. */
 export function pendingReschedulesSql(db: Database): string {
-  const qi = db.sequelize.getQueryInterface();
-  const Bookings: any = db.getModel('bookings');
-  const R: any = db.getModel('rescheduleRequests');
-  const rc = (a: string) => qi.quoteIdentifier(R.rawAttributes[a].field);
-  const ref = `${qi.quoteIdentifier(Bookings.name)}.${qi.quoteIdentifier(Bookings.rawAttributes.id.field)}`;
-  return `(SELECT COUNT(*) FROM ${db.getCollection('rescheduleRequests').quotedTableName()} r WHERE r.${rc('bookingId')} = ${ref} AND r.${rc('decision')} = 'pending')`;
+  const rc = (a: string) => column(db, 'rescheduleRequests', a);
+  const ref = `${ident(db, db.getModel('bookings').name)}.${column(db, 'bookings', 'id')}`;
+  return `(SELECT COUNT(*) FROM ${table(db, 'rescheduleRequests')} r WHERE r.${rc('bookingId')} = ${ref} AND r.${rc('decision')} = 'pending')`;
 }
 
 /** The booking row, whether it has a pending reschedule and (optionally) the calendar's and settings' versions — one SELECT. */
