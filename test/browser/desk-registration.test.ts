@@ -82,7 +82,7 @@ test('R-HOL-3 admin adds the registration form block to a new Modern page', asyn
     await admin.click('[data-testid="ui-editor-button"]');
     await admin.locator('[data-testid="schema-initializer-Menu-header"]').hover();
     // "Modern page (v2)" — 新版页面（v2）in zh-CN.
-    await admin.locator('.ant-dropdown-menu-item, .ant-menu-item').filter({ hasText: /v2/ }).first().click();
+    await admin.locator('.ant-dropdown-menu-item, .ant-menu-item').filter({ hasText: /[（(]v2[)）]/, visible: true }).first().click();
     await admin.locator('.ant-modal input').first().fill(PAGE_TITLE);
     const [created] = await Promise.all([
       admin.waitForResponse((r) => r.url().includes('/api/desktopRoutes:create')),
@@ -353,7 +353,7 @@ test('R-HOL-3 the same block on a Classic page (v1): "Add block › Other blocks
       const menuAdd = admin.locator('[data-testid="schema-initializer-Menu-header"]');
       if (!(await menuAdd.count())) await admin.click('[data-testid="ui-editor-button"]');
       await menuAdd.hover();
-      await admin.locator('.ant-dropdown-menu-item, .ant-menu-item').filter({ hasText: /v1/ }).first().click();
+      await admin.locator('.ant-dropdown-menu-item, .ant-menu-item').filter({ hasText: /[（(]v1[)）]/, visible: true }).first().click();
       await admin.locator('.ant-modal input').first().fill(`${PAGE_TITLE} v1`);
       const [created] = await Promise.all([
         admin.waitForResponse((r) => r.url().includes('/api/desktopRoutes:create')),

@@ -53,7 +53,7 @@ async function deskPageWithForm() {
   await admin.waitForSelector('[data-testid="ui-editor-button"]', { timeout: 60000 });
   await admin.click('[data-testid="ui-editor-button"]');
   await admin.locator('[data-testid="schema-initializer-Menu-header"]').hover();
-  await admin.locator('.ant-dropdown-menu-item, .ant-menu-item').filter({ hasText: /v2/ }).first().click();
+  await admin.locator('.ant-dropdown-menu-item, .ant-menu-item').filter({ hasText: /[（(]v2[)）]/, visible: true }).first().click();
   await admin.locator('.ant-modal input').first().fill(PAGE_TITLE);
   const [created] = await Promise.all([
     admin.waitForResponse((r) => r.url().includes('/api/desktopRoutes:create')),
